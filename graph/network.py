@@ -1,0 +1,132 @@
+"""The networkx view of the store: actors, issues and sources as nodes, statements as edges.
+
+Node and edge attributes are plain ``str``/``int``/``float``/``bool`` (never rdflib terms, None or
+lists), so every exporter accepts them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from graph.store import Row, Store
+from graph.vocab import relation_slug
+
+FAMILIES = ("supports", "opposes", "hesitant", "neutral")
+
+
+@dataclass(frozen=True)
+class ViewFilter:
+    """Which statements enter the view.
+
+    ``start``/``end`` are inclusive ISO dates; ``sources`` and ``families`` restrict to those
+    source ids and relation families; ``fold_persons`` draws a person's statements from the
+    state or body they speak for.
+    """
+
+    start: str | None = None
+    end: str | None = None
+    sources: tuple[str, ...] = ()
+    families: tuple[str, ...] = ()
+    fold_persons: bool = False
+
+
+_NODES = """
+SELECT ?id ?label ?kind ?type ?qid ?definition WHERE {
+  { ?x a ?type . ?type rdfs:subClassOf* sg:Actor . BIND ("actor" AS ?kind) }
+  UNION { ?x a ?type . ?type rdfs:subClassOf* sg:Issue . BIND ("issue" AS ?kind) }
+  FILTER (STRSTARTS(STR(?type), STR(sg:)))
+  FILTER NOT EXISTS { ?x a ?sub . ?sub rdfs:subClassOf+ ?type . FILTER (?sub != ?type) }
+  ?x sg:slug ?id ; skos:prefLabel ?label .
+  OPTIONAL { ?x sg:wikidataId ?qid }
+  OPTIONAL { ?x skos:definition ?definition }
+}"""
+
+_SOURCES = """
+SELECT ?id ?label ?date WHERE {
+  ?x a sg:SourceDocument ; sg:slug ?id ; dcterms:title ?label ; dcterms:date ?date .
+}"""
+
+_STATEMENTS = """
+SELECT ?id ?actor ?target ?relation ?relationLabel ?family ?polarity ?date ?quote ?start ?end
+       ?source ?speaker ?modality ?attribution ?condition ?speaksFor WHERE {
+  ?st a sg:Statement ; sg:slug ?id ; sg:actor/sg:slug ?actor ; sg:target/sg:slug ?target ;
+      sg:relation ?relation ; sg:date ?date ; sg:quote ?quote ; sg:quoteStart ?start ;
+      sg:quoteEnd ?end ; sg:source/sg:slug ?source ; sg:modality ?modality ;
+      sg:attribution ?attribution .
+  ?relation rdfs:label ?relationLabel ; sg:family ?family ; sg:polarity ?polarity .
+  OPTIONAL { ?st sg:speaker/sg:slug ?speaker }
+  OPTIONAL { ?st sg:condition ?condition }
+  OPTIONAL { ?st sg:actor/sg:speaksFor/sg:slug ?speaksFor }
+}"""
+
+_MEMBERSHIPS = """
+SELECT ?actor ?org ?graph WHERE {
+  GRAPH ?graph { ?a sg:memberOf ?o }
+  ?graph a sg:Background .
+  ?a sg:slug ?actor . ?o sg:slug ?org .
+}"""
+
+
+def _local(iri: object) -> str:
+    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _keep(row: Row, view: ViewFilter) -> bool:
+    date = str(row["date"])
+    return ((view.start is None or date >= view.start) and (view.end is None or date <= view.end)
+            and (not view.sources or row["source"] in view.sources)
+            and (not view.families or row["family"] in view.families))
+
+
+def stance_graph(store: Store, view: ViewFilter = ViewFilter()) -> nx.MultiDiGraph:
+    """The store as a MultiDiGraph: one edge per statement (key = statement id).
+
+    Actor-to-actor relations from sources are statements too; memberships from background
+    graphs are edges with ``source`` naming the background graph and an empty quote.
+    Sources are nodes of kind ``source``; statements reference them by id.
+    """
+    G = nx.MultiDiGraph()
+    for row in store.select(_NODES):
+        attrs = {"label": str(row["label"]), "kind": str(row["kind"]), "type": _local(row["type"])}
+        if row["qid"]:
+            attrs["qid"] = str(row["qid"])
+        if row["definition"]:
+            attrs["definition"] = str(row["definition"])
+        G.add_node(str(row["id"]), **attrs)
+    for row in store.select(_SOURCES):
+        G.add_node(str(row["id"]), label=str(row["label"]), kind="source", type="SourceDocument",
+                   date=str(row["date"]))
+    seen: set[str] = set()
+    for row in store.select(_STATEMENTS):
+        statement = str(row["id"])
+        if statement in seen or not _keep(row, view):
+            continue  # a person who speaks for several bodies yields one row per body
+        seen.add(statement)
+        actor = str(row["actor"])
+        if view.fold_persons and row["speaksFor"] and row["relation"] != \
+                "https://w3id.org/stancegraph/ontology#speaksFor":
+            actor = str(row["speaksFor"])
+        attrs = {
+            "relation": relation_slug(str(row["relation"])),
+            "relation_label": str(row["relationLabel"]), "family": str(row["family"]),
+            "polarity": int(row["polarity"]),  # type: ignore[arg-type]
+            "date": str(row["date"]), "quote": str(row["quote"]),
+            "quote_start": int(row["start"]), "quote_end": int(row["end"]),  # type: ignore[arg-type]
+            "source": str(row["source"]), "modality": _local(row["modality"]),
+            "attribution": _local(row["attribution"]),
+        }
+        if row["speaker"]:
+            attrs["speaker"] = str(row["speaker"])
+        if row["condition"]:
+            attrs["condition"] = str(row["condition"])
+        G.add_edge(actor, str(row["target"]), key=statement, **attrs)
+    if not view.families or "neutral" in view.families:
+        for row in store.select(_MEMBERSHIPS):
+            key = f"{row['actor']}-member-of-{row['org']}"
+            G.add_edge(str(row["actor"]), str(row["org"]), key=key, relation="member-of",
+                       relation_label="member of", family="neutral", polarity=0, date="",
+                       quote="", quote_start=-1, quote_end=-1, source=_local(row["graph"]),
+                       modality="background", attribution="background")
+    return G
