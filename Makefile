@@ -8,6 +8,10 @@ export STANCEGRAPH_STORE
 
 .PHONY: install run load test clean
 
+# The JavaScript parsers (graphology) the export tests check GEXF and GraphML with.
+JS := tests/js
+JS_STAMP := $(JS)/node_modules/.installed
+
 install: $(STAMP)
 
 $(STAMP): pyproject.toml
@@ -19,12 +23,18 @@ $(STAMP): pyproject.toml
 load: install
 	$(BIN)/stancegraph load data/
 
-run: load
-	$(BIN)/stancegraph who opposes troop-deployment
-	$(BIN)/stancegraph who supports troop-deployment
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
-test: install
+run: load
+	$(BIN)/stancegraph serve --host $(HOST) --port $(PORT)
+
+$(JS_STAMP): $(JS)/package.json $(JS)/package-lock.json
+	npm ci --prefix $(JS) --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: install $(JS_STAMP)
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) var .pytest_cache
+	rm -rf $(VENV) var .pytest_cache $(JS)/node_modules

@@ -65,3 +65,15 @@ class QueryError(StancegraphError):
 
 class UnsupportedFormat(StancegraphError):
     """An export or result format stancegraph does not write."""
+
+
+class Conflict(StancegraphError):
+    """A write would overwrite something that exists: a statement or source id already taken."""
+
+
+class QueryTimeout(QueryError):
+    """A query ran past its time limit and was stopped."""
+
+
+class InvalidOption(StancegraphError, ValueError):
+    """An analysis option that is unknown or does not fit the others (a normalisation of a two-mode network)."""

@@ -6,7 +6,7 @@ This module is the only reader of ``data/``. Every error names the file, the lin
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 import datetime as dt
 from pathlib import Path
@@ -68,16 +68,23 @@ class IssueRecord(_Record):
     fulfilled: bool | None = None
 
 
-class SourceMeta(_Record):
+class SourceDescription(_Record):
+    """A source's metadata, wherever its text comes from."""
+
     id: Slug
     title: Text
     title_basis: Text | None = None
-    text_file: Text
-    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
     language: Text = LANG
     reports_on: Slug | None = None
     date: dt.date
     date_basis: Text | None = None
+
+
+class SourceMeta(SourceDescription):
+    """A source of the data directory: its text lies in ``text_file``, checked by ``sha256``."""
+
+    text_file: Text
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 
 
 class BackgroundFact(_Record):
@@ -106,6 +113,16 @@ class StatementRecord(_Record):
     date_basis: Slug | None = None
 
 
+@dataclass(frozen=True)
+class SourceContext:
+    """What statements need of their source: its id, text, date and background facts by id."""
+
+    slug: str
+    text: str
+    date: dt.date
+    facts: Mapping[str, tuple[URIRef, str]] = field(default_factory=dict)
+
+
 @dataclass
 class DataFile:
     """One data file read into RDF: the named graphs it fills and what it declares."""
@@ -117,7 +134,7 @@ class DataFile:
     issues: list[IssueRecord] = field(default_factory=list)
     statements: list[StatementRecord] = field(default_factory=list)
     lines: dict[str, int | None] = field(default_factory=dict)
-    source_id: str | None = None
+    context: SourceContext | None = None
 
     def triple_count(self) -> int:
         return sum(len(g) for g in self.graphs.values())
@@ -309,12 +326,9 @@ def _source_text(parsed: _Parsed, meta: SourceMeta) -> str:
     return raw.decode("utf-8")
 
 
-def _source_file(parsed: _Parsed) -> DataFile:
-    meta: SourceMeta = _single(SourceMeta, parsed, "source")
-    facts: list[BackgroundFact] = (
-        _records(BackgroundFact, parsed, "background") if "background" in parsed.data else [])
-    statements: list[StatementRecord] = _records(StatementRecord, parsed, "statements")
-    text = _source_text(parsed, meta)
+def source_graph(meta: SourceDescription, text: str,
+                 facts: Sequence[BackgroundFact] = ()) -> tuple[Graph, SourceContext]:
+    """The RDF of a source document and its background facts, and the context its statements need."""
     g = Graph()
     doc = source_iri(meta.id)
     g.add((doc, RDF.type, SG.SourceDocument))
@@ -324,58 +338,34 @@ def _source_file(parsed: _Parsed) -> DataFile:
     g.add((doc, DCTERMS.language, RDFLiteral(meta.language)))
     g.add((doc, DCTERMS.date, RDFLiteral(meta.date)))
     g.add((doc, SCHEMA.text, RDFLiteral(text)))
-    g.add((doc, DCTERMS.identifier, RDFLiteral(f"sha256:{meta.sha256}")))
+    g.add((doc, DCTERMS.identifier,
+           RDFLiteral(f"sha256:{hashlib.sha256(text.encode('utf-8')).hexdigest()}")))
     if meta.title_basis:
         g.add((doc, SKOS.note, _lit(meta.title_basis)))
     if meta.date_basis:
         g.add((doc, SG.dateBasis, RDFLiteral(meta.date_basis)))
     if meta.reports_on:
         g.add((doc, SG.reportsOn, actor_iri(meta.reports_on)))
-    fact_nodes = {}
+    facts_by_id: dict[str, tuple[URIRef, str]] = {}
     for fact in facts:
         node = ID[f"background/{meta.id}-{fact.id}"]
-        fact_nodes[fact.id] = (node, fact)
+        facts_by_id[fact.id] = (node, fact.description)
         g.add((node, RDF.type, SG.Background))
         g.add((node, DCTERMS.description, RDFLiteral(fact.description)))
         g.add((node, DCTERMS.source, RDFLiteral(fact.source)))
-    for index, st in enumerate(statements):
-        line = parsed.line("statements", index)
-        if text[st.start:st.end] != st.quote:
-            found = text.find(st.quote)
-            hint = f"; the quote occurs at start={found}, end={found + len(st.quote)}" if found >= 0 \
-                else "; the quote does not occur in the text at all"
-            raise SourceDataError(parsed.path, f"quote does not match the text at "
-                                  f"[{st.start}, {st.end}){hint}", line=line, record=st.id)
-        try:
-            relation = relation_iri(st.relation)
-        except AttributeError as err:
-            raise SourceDataError(parsed.path, f"unknown relation {st.relation!r}",
-                                  line=line, record=st.id) from err
-        if st.date_basis and st.date_basis not in fact_nodes:
-            raise SourceDataError(parsed.path, f"date_basis {st.date_basis!r} is not a background "
-                                  "fact of this file", line=line, record=st.id)
-        node = statement_iri(f"{meta.id}-{st.id}")
-        g.add((node, RDF.type, SG.Statement))
-        g.add((node, SG.slug, RDFLiteral(f"{meta.id}-{st.id}")))
-        g.add((node, SG.relation, relation))
-        g.add((node, SG.source, doc))
-        g.add((node, SG.quote, RDFLiteral(st.quote)))
-        g.add((node, SG.quoteStart, RDFLiteral(st.start)))
-        g.add((node, SG.quoteEnd, RDFLiteral(st.end)))
-        g.add((node, SG.date, RDFLiteral(st.date or meta.date)))
-        g.add((node, SG.modality, SG[st.modality]))
-        g.add((node, SG.attribution, SG[st.attribution]))
-        for prop, value in ((SG.condition, st.condition), (SG.reason, st.reason),
-                            (SG.role, st.role)):
-            if value:
-                g.add((node, prop, RDFLiteral(value)))
-        if st.date_basis:
-            basis_node, fact = fact_nodes[st.date_basis]
-            g.add((node, SG.dateBasis, RDFLiteral(fact.description)))
-            g.add((node, PROV.wasInfluencedBy, basis_node))
-    return DataFile(parsed.path, "source", statements=statements, source_id=meta.id,
+    return g, SourceContext(meta.id, text, meta.date, facts_by_id)
+
+
+def _source_file(parsed: _Parsed) -> DataFile:
+    meta: SourceMeta = _single(SourceMeta, parsed, "source")
+    facts: list[BackgroundFact] = (
+        _records(BackgroundFact, parsed, "background") if "background" in parsed.data else [])
+    statements: list[StatementRecord] = _records(StatementRecord, parsed, "statements")
+    g, context = source_graph(meta, _source_text(parsed, meta), facts)
+    return DataFile(parsed.path, "source", statements=statements,
                     graphs={graph_iri(parsed.path.stem): g},
-                    lines={st.id: parsed.line("statements", i) for i, st in enumerate(statements)})
+                    lines={st.id: parsed.line("statements", i) for i, st in enumerate(statements)},
+                    context=context)
 
 
 _READERS = {"actors": _actors_file, "issues": _issues_file, "source": _source_file}
@@ -391,30 +381,78 @@ def read_file(path: Path | str) -> DataFile:
     return _READERS[kind](parsed)
 
 
-def _check(path: Path, line: int | None, record: str, kind: str, key: str,
-           known: set[str]) -> None:
+def _check(origin: Path | str, line: int | None, record: str, kind: str, key: str,
+           known: set[str] | frozenset[str]) -> None:
     if key not in known:
-        raise SourceDataError(path, str(NotFound.among(kind, key, known)), line=line, record=record)
+        raise SourceDataError(origin, str(NotFound.among(kind, key, known)), line=line, record=record)
 
 
-def _link_statements(file: DataFile, actors: set[str], issues: set[str]) -> None:
-    """Resolve a source file's slugs: add actor, speaker, target triples and the direct edge."""
-    (g,) = file.graphs.values()
-    for st in file.statements:
-        line = file.lines[st.id]
-        node = statement_iri(f"{file.source_id}-{st.id}")
-        _check(file.path, line, st.id, "actor", st.actor, actors)
-        for person in filter(None, (st.speaker, st.according_to, *st.addressees)):
-            _check(file.path, line, st.id, "actor", person, actors)
+def statement_graph(records: Sequence[StatementRecord], source: SourceContext,
+                    actors: set[str] | frozenset[str], issues: set[str] | frozenset[str],
+                    origin: Path | str, lines: Mapping[str, int | None] | None = None) -> Graph:
+    """The RDF of coded statements: statement nodes with qualifiers, and the direct edges.
+
+    Parameters
+    ----------
+    records
+        The statements, each with an id unique within its source.
+    source
+        The source they are coded from; quotes are checked against its text.
+    actors, issues
+        The ids that may be referred to.
+    origin, lines
+        Where the records come from, for error messages (a file and its line per record id).
+
+    Raises
+    ------
+    SourceDataError
+        A quote off its offsets, an unknown relation, id or background fact.
+    """
+    g = Graph()
+    doc = source_iri(source.slug)
+    for st in records:
+        line = (lines or {}).get(st.id)
+        if source.text[st.start:st.end] != st.quote:
+            found = source.text.find(st.quote)
+            hint = f"; the quote occurs at start={found}, end={found + len(st.quote)}" if found >= 0 \
+                else "; the quote does not occur in the text at all"
+            raise SourceDataError(origin, f"quote does not match the text at "
+                                  f"[{st.start}, {st.end}){hint}", line=line, record=st.id)
+        try:
+            relation = relation_iri(st.relation)
+        except AttributeError as err:
+            raise SourceDataError(origin, f"unknown relation {st.relation!r}",
+                                  line=line, record=st.id) from err
+        if st.date_basis and st.date_basis not in source.facts:
+            raise SourceDataError(origin, f"date_basis {st.date_basis!r} is not a background "
+                                  f"fact of source {source.slug!r}", line=line, record=st.id)
+        _check(origin, line, st.id, "actor", st.actor, actors)
+        for other in filter(None, (st.speaker, st.according_to, *st.addressees)):
+            _check(origin, line, st.id, "actor", other, actors)
         if st.target in issues:
             target = issue_iri(st.target)
         else:
-            _check(file.path, line, st.id, "actor or issue", st.target, actors | issues)
+            _check(origin, line, st.id, "actor or issue", st.target, set(actors) | set(issues))
             target = actor_iri(st.target)
-        actor, relation = actor_iri(st.actor), relation_iri(st.relation)
+        actor = actor_iri(st.actor)
+        node = statement_iri(f"{source.slug}-{st.id}")
+        g.add((node, RDF.type, SG.Statement))
+        g.add((node, SG.slug, RDFLiteral(f"{source.slug}-{st.id}")))
         g.add((node, SG.actor, actor))
+        g.add((node, SG.relation, relation))
         g.add((node, SG.target, target))
         g.add((actor, relation, target))
+        g.add((node, SG.source, doc))
+        g.add((node, SG.quote, RDFLiteral(st.quote)))
+        g.add((node, SG.quoteStart, RDFLiteral(st.start)))
+        g.add((node, SG.quoteEnd, RDFLiteral(st.end)))
+        g.add((node, SG.date, RDFLiteral(st.date or source.date)))
+        g.add((node, SG.modality, SG[st.modality]))
+        g.add((node, SG.attribution, SG[st.attribution]))
+        for prop, value in ((SG.condition, st.condition), (SG.reason, st.reason),
+                            (SG.role, st.role)):
+            if value:
+                g.add((node, prop, RDFLiteral(value)))
         if st.speaker:
             g.add((node, SG.speaker, actor_iri(st.speaker)))
         if st.according_to:
@@ -423,6 +461,11 @@ def _link_statements(file: DataFile, actors: set[str], issues: set[str]) -> None
             g.add((node, SG.addressee, actor_iri(addressee)))
         if relation == SG.speaksFor and st.role:
             g.add((actor, SG.role, RDFLiteral(st.role)))
+        if st.date_basis:
+            basis_node, description = source.facts[st.date_basis]
+            g.add((node, SG.dateBasis, RDFLiteral(description)))
+            g.add((node, PROV.wasInfluencedBy, basis_node))
+    return g
 
 
 def read_paths(paths: Iterable[Path | str], known: KnownIds = KnownIds()) -> list[DataFile]:
@@ -446,8 +489,9 @@ def read_paths(paths: Iterable[Path | str], known: KnownIds = KnownIds()) -> lis
         for issue in file.issues:
             for parent in issue.broader:
                 _check(file.path, file.lines[issue.id], issue.id, "issue", parent, issues)
-        if file.kind == "source":
-            _link_statements(file, actors, issues)
+        if file.context is not None:
+            (g,) = file.graphs.values()
+            g += statement_graph(file.statements, file.context, actors, issues, file.path, file.lines)
     return files
 
 

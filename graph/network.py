@@ -22,7 +22,8 @@ class ViewFilter:
 
     ``start``/``end`` are inclusive ISO dates; ``sources`` and ``families`` restrict to those
     source ids and relation families; ``fold_persons`` draws a person's statements from the
-    state or body they speak for.
+    state or body they speak for; ``hierarchy`` adds an edge from each issue to each of its
+    broader issues (relation ``broader``, family ``hierarchy``).
     """
 
     start: str | None = None
@@ -30,6 +31,7 @@ class ViewFilter:
     sources: tuple[str, ...] = ()
     families: tuple[str, ...] = ()
     fold_persons: bool = False
+    hierarchy: bool = False
 
 
 _NODES = """
@@ -61,6 +63,12 @@ SELECT ?id ?actor ?target ?relation ?relationLabel ?family ?polarity ?date ?quot
   OPTIONAL { ?st sg:actor/sg:speaksFor/sg:slug ?speaksFor }
 }"""
 
+_BROADER = """
+SELECT ?narrower ?broader ?graph WHERE {
+  GRAPH ?graph { ?n skos:broader ?b }
+  ?n sg:slug ?narrower . ?b sg:slug ?broader .
+}"""
+
 _MEMBERSHIPS = """
 SELECT ?actor ?org ?graph WHERE {
   GRAPH ?graph { ?a sg:memberOf ?o }
@@ -84,10 +92,12 @@ def stance_graph(store: Store, view: ViewFilter = ViewFilter()) -> nx.MultiDiGra
     """The store as a MultiDiGraph: one edge per statement (key = statement id).
 
     Actor-to-actor relations from sources are statements too; memberships from background
-    graphs are edges with ``source`` naming the background graph and an empty quote.
-    Sources are nodes of kind ``source``; statements reference them by id.
+    graphs and, with ``view.hierarchy``, the issue hierarchy are edges with ``source`` naming
+    their named graph, an empty date and an empty quote. Sources are nodes of kind ``source``;
+    statements reference them by id. ``G.graph`` records the view's dates and whether the
+    hierarchy is in.
     """
-    G = nx.MultiDiGraph()
+    G = nx.MultiDiGraph(start=view.start or "", end=view.end or "", hierarchy=view.hierarchy)
     for row in store.select(_NODES):
         attrs = {"label": str(row["label"]), "kind": str(row["kind"]), "type": _local(row["type"])}
         if row["qid"]:
@@ -129,4 +139,49 @@ def stance_graph(store: Store, view: ViewFilter = ViewFilter()) -> nx.MultiDiGra
                        relation_label="member of", family="neutral", polarity=0, date="",
                        quote="", quote_start=-1, quote_end=-1, source=_local(row["graph"]),
                        modality="background", attribution="background")
+    if view.hierarchy:
+        for row in store.select(_BROADER):
+            narrower, broader = str(row["narrower"]), str(row["broader"])
+            G.add_edge(narrower, broader, key=f"{narrower}-broader-{broader}", relation="broader",
+                       relation_label="is narrower than", family="hierarchy", polarity=0, date="",
+                       quote="", quote_start=-1, quote_end=-1, source=_local(row["graph"]),
+                       modality="background", attribution="background")
     return G
+
+
+def within(G: nx.MultiDiGraph, start: str | None = None, end: str | None = None) -> nx.MultiDiGraph:
+    """The view ``G`` restricted to the statements dated from ``start`` to ``end`` (inclusive).
+
+    Undated edges (memberships, the issue hierarchy) and all nodes are kept, so the views of
+    successive time windows line up.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph(hierarchy=False)
+    >>> G.add_edge("a", "x", key="s1", date="2025-01-01")
+    's1'
+    >>> G.add_edge("a", "y", key="s2", date="2025-03-01")
+    's2'
+    >>> H = within(G, "2025-02-01")
+    >>> [k for *_, k in H.edges(keys=True)], H.graph
+    (['s2'], {'hierarchy': False, 'start': '2025-02-01', 'end': ''})
+    """
+    H = nx.MultiDiGraph(**{**G.graph, "start": start or "", "end": end or ""})
+    H.add_nodes_from(G.nodes(data=True))
+    H.add_edges_from((u, v, k, data) for u, v, k, data in G.edges(keys=True, data=True)
+                     if not data["date"] or ((start is None or data["date"] >= start)
+                                             and (end is None or data["date"] <= end)))
+    return H
+
+
+def span(G: nx.MultiDiGraph) -> tuple[str, str] | None:
+    """The first and the last date of the dated edges (statements) of ``G``; None if there are none.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edge("a", "x", key="s1", date="2025-01-01")
+    's1'
+    >>> span(G)
+    ('2025-01-01', '2025-01-01')
+    """
+    dates = sorted(data["date"] for *_, data in G.edges(data=True) if data["date"])
+    return (dates[0], dates[-1]) if dates else None

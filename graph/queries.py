@@ -5,14 +5,18 @@ Plain functions, store first. Ids are slugs; labels and aliases resolve too.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from typing import Literal
 
+import networkx as nx
 from pydantic import BaseModel
+from rdflib import Graph
 
-from graph.errors import NotFound
+from graph.errors import InvalidOption, NotFound
+from graph.network import ViewFilter, stance_graph
 from graph.store import Row, Store
-from graph.vocab import DCTERMS, RDFS, SG, SKOS, relation_slug
+from graph.vocab import DCTERMS, RDFS, SG, SKOS, is_slug, relation_slug
 
 PREFIXES = f"""PREFIX sg: <{SG._NS}>
 PREFIX skos: <{SKOS}>
@@ -188,6 +192,7 @@ WHERE {
   OPTIONAL { ?st sg:reason ?reason }
 }
 ORDER BY ?date ?sid
+%s
 """
 
 
@@ -210,8 +215,8 @@ def _evidence(row: Row) -> Evidence:
     )
 
 
-def _statements(store: Store, pattern: str) -> list[Evidence]:
-    return [_evidence(r) for r in store.select(PREFIXES + _EVIDENCE_SELECT % pattern)]
+def _statements(store: Store, pattern: str, page: str = "") -> list[Evidence]:
+    return [_evidence(r) for r in store.select(PREFIXES + _EVIDENCE_SELECT % (pattern, page))]
 
 
 def who(store: Store, relation: str, target: str, *, direct_only: bool = False) -> list[Evidence]:
@@ -244,6 +249,109 @@ def statements_about(store: Store, entity: Entity) -> list[Evidence]:
     return _statements(store, f"""
         {{ ?st sg:actor <{entity.iri}> }} UNION {{ ?st sg:target <{entity.iri}> }}
         UNION {{ ?st sg:speaker <{entity.iri}> }} UNION {{ ?st sg:accordingTo <{entity.iri}> }}""")
+
+
+class StatementPage(BaseModel):
+    """One page of statements and the number of all that match."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[Evidence]
+
+
+class SourceInfo(BaseModel):
+    """A source document with its full text."""
+
+    id: str
+    iri: str
+    title: str
+    date: str
+    language: str
+    reports_on: str | None = None
+    statements: int
+    text: str
+
+
+def statements(store: Store, *, actor: str | None = None, relation: str | None = None,
+               target: str | None = None, source: str | None = None, start: str | None = None,
+               end: str | None = None, limit: int = 50, offset: int = 0) -> StatementPage:
+    """Statements filtered by actor, relation (with narrower), target (with narrower), source
+    and an inclusive ISO date range, in date order, one page at a time.
+
+    Raises
+    ------
+    NotFound
+        A filter names an unknown actor, relation, issue or source.
+    """
+    parts = []
+    if actor:
+        parts.append(f"VALUES ?actor {{ <{resolve(store, actor, ('actor',)).iri}> }}")
+    if relation:
+        parts.append(f"?rel rdfs:subPropertyOf* <{resolve_relation(store, relation).iri}> .")
+    if target:
+        parts.append(f"?t skos:broader* <{resolve(store, target).iri}> .")
+    if source:
+        parts.append(f"VALUES ?src {{ <{_source_node(store, source)}> }}")
+    for bound, op in ((start, ">="), (end, "<=")):
+        if bound:
+            parts.append(f'FILTER (?date {op} "{dt.date.fromisoformat(bound).isoformat()}"^^xsd:date)')
+    pattern = "\n".join(parts)
+    found = _statements(store, pattern, f"LIMIT {limit} OFFSET {offset}")
+    total = store.select(PREFIXES + f"""SELECT (COUNT(DISTINCT ?st) AS ?n) WHERE {{ {pattern}
+        ?st a sg:Statement ; sg:relation ?rel ; sg:actor ?actor ; sg:target ?t ; sg:source ?src ;
+            sg:date ?date . }}""")[0]["n"]
+    return StatementPage(total=int(total), limit=limit, offset=offset, items=found)  # type: ignore[arg-type]
+
+
+def statement(store: Store, statement_id: str) -> Evidence:
+    """The statement ``statement_id`` with its evidence.
+
+    Raises
+    ------
+    NotFound
+        No statement has this id; close matches are offered.
+    """
+    found = _statements(store, f'?st sg:slug "{_slug(statement_id)}" .')
+    if not found:
+        slugs = [str(r["s"]) for r in store.select("SELECT ?s WHERE { ?x a sg:Statement ; sg:slug ?s }")]
+        raise NotFound.among("statement", statement_id, slugs)
+    return found[0]
+
+
+def _slug(text: str) -> str:
+    if not is_slug(text):
+        raise NotFound("id", text)
+    return text
+
+
+def _source_node(store: Store, source_id: str) -> str:
+    rows = store.select(f'SELECT ?d WHERE {{ ?d a sg:SourceDocument ; sg:slug "{_slug(source_id)}" }}')
+    if not rows:
+        slugs = [str(r["s"]) for r in store.select("SELECT ?s WHERE { ?d a sg:SourceDocument ; sg:slug ?s }")]
+        raise NotFound.among("source", source_id, slugs)
+    return str(rows[0]["d"])
+
+
+def source(store: Store, source_id: str) -> SourceInfo:
+    """The source document ``source_id`` with its text and statement count."""
+    node = _source_node(store, source_id)
+    row = store.select(f"""
+        SELECT ?title ?date ?language ?text ?reportsOn (COUNT(?st) AS ?n) WHERE {{
+          <{node}> dcterms:title ?title ; dcterms:date ?date ; dcterms:language ?language ;
+                   schema:text ?text .
+          OPTIONAL {{ <{node}> sg:reportsOn/sg:slug ?reportsOn }}
+          OPTIONAL {{ ?st sg:source <{node}> }}
+        }} GROUP BY ?title ?date ?language ?text ?reportsOn""")[0]
+    return SourceInfo(id=source_id, iri=node, title=str(row["title"]), date=str(row["date"]),
+                      language=str(row["language"]), text=str(row["text"]),
+                      reports_on=row["reportsOn"], statements=int(row["n"]))  # type: ignore[arg-type]
+
+
+def description(store: Store, iri: str) -> Graph:
+    """The RDF description of a resource: every triple it is the subject or object of."""
+    return store.construct(f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{
+        {{ BIND (<{iri}> AS ?s) ?s ?p ?o }} UNION {{ BIND (<{iri}> AS ?o) ?s ?p ?o }} }}""")
 
 
 def actors(store: Store) -> list[ActorSummary]:
@@ -306,3 +414,186 @@ def profile(store: Store, key: str) -> Profile:
         if entity.kind == "issue" else None
     return Profile(entity=entity, actor=summary_actor, issue=summary_issue,
                    statements=statements_about(store, entity))
+
+
+# --- camps and paths ----------------------------------------------------------------
+
+
+class CampMember(BaseModel):
+    """An actor in a camp, with the statements that put it there."""
+
+    actor: str
+    label: str
+    evidence: list[Evidence]
+
+
+class Camps(BaseModel):
+    """The actors for, against and hesitant about a proposal (and its narrower proposals)."""
+
+    proposal: Entity
+    supporters: list[CampMember]
+    opponents: list[CampMember]
+    hesitant: list[CampMember]
+
+
+def _iso(date: str | None) -> str | None:
+    if date is None:
+        return None
+    try:
+        return dt.date.fromisoformat(date).isoformat()
+    except ValueError as err:
+        raise InvalidOption(f"{date!r} is not an ISO date (YYYY-MM-DD)") from err
+
+
+def camps(store: Store, proposal: str, *, start: str | None = None, end: str | None = None,
+          direct_only: bool = False) -> Camps:
+    """Who supports, opposes or hesitates about ``proposal`` (or a narrower one), with evidence.
+
+    ``start``/``end`` restrict to statements dated in that inclusive range. An actor with
+    statements of several families is in several camps.
+
+    Raises
+    ------
+    NotFound
+        ``proposal`` is not a known proposal; close matches are offered.
+    InvalidOption
+        A malformed date.
+    """
+    goal = resolve(store, proposal, ("issue",))
+    reach = f"VALUES ?t {{ <{goal.iri}> }}" if direct_only else f"?t skos:broader* <{goal.iri}> ."
+    parts = [reach, '?rel sg:family ?fam . FILTER (?fam IN ("supports", "opposes", "hesitant"))']
+    for bound, op in ((_iso(start), ">="), (_iso(end), "<=")):
+        if bound:
+            parts.append(f'FILTER (?date {op} "{bound}"^^xsd:date)')
+    groups: dict[str, dict[str, list[Evidence]]] = {f: {} for f in ("supports", "opposes", "hesitant")}
+    for e in _statements(store, "\n".join(parts)):
+        groups[e.family].setdefault(e.actor, []).append(e)
+
+    def members(family: str) -> list[CampMember]:
+        found = [CampMember(actor=actor, label=rows[0].actor_label, evidence=rows)
+                 for actor, rows in groups[family].items()]
+        return sorted(found, key=lambda m: (m.label, m.actor))
+
+    return Camps(proposal=goal, supporters=members("supports"), opponents=members("opposes"),
+                 hesitant=members("hesitant"))
+
+
+PATH_FAMILIES = ("supports", "opposes", "hesitant", "neutral", "hierarchy")
+"""The families a path may cross by default: every relation family and the issue hierarchy."""
+
+
+class PathStep(BaseModel):
+    """One hop of a path: the statement (or background tie) between two consecutive nodes."""
+
+    source: str
+    source_label: str
+    target: str
+    target_label: str
+    relation: str
+    relation_label: str
+    family: str
+    statement: str
+    quote: str
+    date: str
+    forward: bool
+    sentence: str
+
+
+class NodePath(BaseModel):
+    """A path between two nodes; ``forward`` on a step says whether it is walked along the edge."""
+
+    nodes: list[str]
+    labels: list[str]
+    length: int
+    shortest: bool
+    steps: list[PathStep]
+
+
+class Paths(BaseModel):
+    """The k shortest simple paths between two nodes, shortest first."""
+
+    source: Entity
+    target: Entity
+    paths: list[NodePath]
+
+
+def _step(G: nx.MultiDiGraph, here: str, there: str, edges: list[tuple[str, str, str]]) -> PathStep:
+    # Prefer dated statements over background ties, then the earliest, so a step shows a quote.
+    u, v, key = min(edges, key=lambda e: (not G.edges[e]["date"], G.edges[e]["date"], e[2]))
+    data = G.edges[u, v, key]
+    label_u, label_v = G.nodes[u].get("label", u), G.nodes[v].get("label", v)
+    sentence = f"{label_u} {data['relation_label']} {label_v}"
+    if data["quote"]:
+        sentence += f": “{data['quote']}”"
+    return PathStep(source=u, source_label=label_u, target=v, target_label=label_v,
+                relation=data["relation"], relation_label=data["relation_label"],
+                family=data["family"], statement=key, quote=data["quote"], date=data["date"],
+                forward=(u == here and v == there), sentence=sentence)
+
+
+def paths(store: Store, source: str, target: str, *, k: int = 3, max_length: int = 6,
+          direction: str = "any", families: tuple[str, ...] = PATH_FAMILIES,
+          start: str | None = None, end: str | None = None) -> Paths:
+    """How two actors or proposals are connected: the ``k`` shortest simple paths.
+
+    Paths run through statements (actor to proposal or actor to actor), background memberships
+    and, with the family ``hierarchy``, from a proposal to its broader ones. Each step is
+    rendered as a sentence with its quote.
+
+    Parameters
+    ----------
+    source, target
+        Ids, labels or aliases of actors or proposals.
+    k, max_length
+        At most ``k`` paths, none longer than ``max_length`` steps.
+    direction
+        ``any`` (edges walked both ways), ``forward`` (only from actor to target, narrower to
+        broader) or ``backward``.
+    families
+        The relation families a path may cross (:data:`PATH_FAMILIES`).
+    start, end
+        Only statements dated in this inclusive range.
+
+    Raises
+    ------
+    NotFound
+        ``source`` or ``target`` is unknown; close matches are offered.
+    InvalidOption
+        An unknown direction or family, a bound below 1, the same node twice, a bad date.
+    """
+    if direction not in ("any", "forward", "backward"):
+        raise InvalidOption(f"unknown direction {direction!r}; choose any, forward or backward")
+    unknown = sorted(set(families) - set(PATH_FAMILIES))
+    if unknown:
+        raise InvalidOption(f"unknown families {', '.join(unknown)}; choose from "
+                            f"{', '.join(PATH_FAMILIES)}")
+    if k < 1 or max_length < 1:
+        raise InvalidOption(f"k and max_length must be at least 1, not {k} and {max_length}")
+    origin, goal = resolve(store, source), resolve(store, target)
+    if origin.id == goal.id:
+        raise InvalidOption(f"source and target are both {origin.id!r}")
+    G = stance_graph(store, ViewFilter(start=_iso(start), end=_iso(end),
+                                       hierarchy="hierarchy" in families))
+    H = nx.Graph() if direction == "any" else nx.DiGraph()
+    for u, v, key, family in G.edges(keys=True, data="family"):
+        if family in families:
+            a, b = (v, u) if direction == "backward" else (u, v)
+            H.add_edge(a, b)
+            H.edges[a, b].setdefault("edges", []).append((u, v, key))
+    found: list[list[str]] = []
+    if origin.id in H and goal.id in H:
+        try:
+            for nodes in nx.shortest_simple_paths(H, origin.id, goal.id):
+                if len(found) == k or len(nodes) - 1 > max_length:
+                    break
+                found.append(nodes)
+        except nx.NetworkXNoPath:
+            pass
+    walks = []
+    for nodes in found:
+        hops = list(zip(nodes, nodes[1:]))
+        steps = [_step(G, x, y, H.edges[x, y]["edges"])
+                 for x, y in hops]
+        walks.append(NodePath(nodes=nodes, labels=[G.nodes[n].get("label", n) for n in nodes],
+                          length=len(hops), shortest=len(hops) == len(found[0]) - 1, steps=steps))
+    return Paths(source=origin, target=goal, paths=walks)

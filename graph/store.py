@@ -7,16 +7,20 @@ stays the RDF API: construct results and dumps come back as rdflib graphs or byt
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Self
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.plugins.sparql import prepareQuery
+from rdflib.query import Result
 
-from graph.errors import QueryError, StancegraphError
+from graph.errors import QueryError, StancegraphError, UnsupportedFormat
 from graph.load import DataFile, KnownIds, data_files, ontology_graph, read_file, read_paths
 from graph.validate import check
 from graph.vocab import PREFIXES, graph_iri
@@ -35,6 +39,30 @@ _NUMERIC = {
     "http://www.w3.org/2001/XMLSchema#float": float,
 }
 _BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+_SNAPSHOT_DUMP = "snapshot.nq"
+
+RESULT_MEDIA_TYPES = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "application/xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+"""Media types of SELECT and ASK results; ASK answers come in JSON and XML only."""
+
+GRAPH_MEDIA_TYPES = ("text/turtle", "application/ld+json", "application/n-triples",
+                     "application/rdf+xml", "application/n-quads", "application/trig")
+"""Media types of CONSTRUCT and DESCRIBE results."""
+
+
+@dataclass(frozen=True)
+class SparqlAnswer:
+    """A serialised query result; ``truncated`` when the row or triple cap cut it short."""
+
+    body: bytes
+    media_type: str
+    truncated: bool = False
 
 
 @dataclass(frozen=True)
@@ -48,6 +76,16 @@ class LoadReport:
     @property
     def triples(self) -> int:
         return sum(count for _, count in self.files)
+
+
+def _rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BNode | Literal:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
 def _plain(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> Value:
@@ -99,6 +137,7 @@ class Store:
 
     def __init__(self, location: Path | str | None = None) -> None:
         self.location = None if location is None else Path(location)
+        self._write_lock = threading.Lock()
         try:
             if self.location is None:
                 self._ox = ox.Store()
@@ -112,6 +151,34 @@ class Store:
     def open(cls, location: Path | str | None) -> Self:
         """Open (creating if needed) the store at ``location``; None for an in-memory store."""
         return cls(location)
+
+    @classmethod
+    def from_snapshot(cls, path: Path) -> Self:
+        """Open a snapshot made by :meth:`snapshot`, read-only for on-disk stores."""
+        store = cls.__new__(cls)
+        store.location, store._write_lock = path, threading.Lock()
+        dump = path / _SNAPSHOT_DUMP
+        try:
+            if dump.exists():
+                store._ox = ox.Store()
+                store._ox.load(path=str(dump), format=ox.RdfFormat.N_QUADS)
+            else:
+                store._ox = ox.Store.read_only(str(path))
+        except OSError as err:
+            raise StancegraphError(f"cannot open the snapshot at {path}: {err}") from err
+        return store
+
+    def snapshot(self, target: Path) -> Path:
+        """A consistent copy of the store at ``target`` (a new directory) for another process.
+
+        On disk this is a RocksDB checkpoint (hard links, cheap); in memory an N-Quads dump.
+        """
+        if self.location is None:
+            target.mkdir(parents=True)
+            (target / _SNAPSHOT_DUMP).write_bytes(self.dump())
+        else:
+            self._ox.backup(str(target))
+        return target
 
     def __len__(self) -> int:
         return len(self._ox)
@@ -165,6 +232,47 @@ class Store:
         except (OSError, RuntimeError) as err:
             raise QueryError(f"query failed: {err}") from err
         return Graph().parse(data=data, format="nt")
+
+    def sparql(self, query: str, media_type: str, max_rows: int) -> SparqlAnswer:
+        """Run any read-only query and serialise its result as ``media_type``.
+
+        At most ``max_rows`` solutions (or triples) are kept; ``truncated`` tells when more existed.
+
+        Raises
+        ------
+        QueryError
+            The query is malformed or fails.
+        UnsupportedFormat
+            ``media_type`` does not fit the query form.
+        """
+        result = self._query(query)
+        try:
+            if isinstance(result, ox.QueryTriples):
+                rdf_format = ox.RdfFormat.from_media_type(media_type)
+                if media_type not in GRAPH_MEDIA_TYPES or rdf_format is None:
+                    raise UnsupportedFormat(f"a graph result cannot be written as {media_type}")
+                triples = list(islice(result, max_rows + 1))
+                body = ox.serialize(triples[:max_rows], format=rdf_format, prefixes=PREFIXES)
+                return SparqlAnswer(body or b"", media_type, len(triples) > max_rows)
+            results_format = RESULT_MEDIA_TYPES.get(media_type)
+            if results_format is None:
+                raise UnsupportedFormat(f"solutions cannot be written as {media_type}")
+            if isinstance(result, ox.QueryBoolean):
+                if results_format not in (ox.QueryResultsFormat.JSON, ox.QueryResultsFormat.XML):
+                    raise UnsupportedFormat(f"a boolean result cannot be written as {media_type}")
+                return SparqlAnswer(result.serialize(format=results_format), media_type)
+            # keep at most max_rows solutions: rdflib writes them as JSON, Oxigraph converts
+            capped = Result("SELECT")
+            capped.vars = [Variable(v.value) for v in result.variables]
+            rows = list(islice(result, max_rows + 1))
+            capped.bindings = [{var: _rdflib_term(row[str(var)]) for var in capped.vars
+                                if row[str(var)] is not None} for row in rows[:max_rows]]
+            json_body = capped.serialize(format="json")
+            body = ox.parse_query_results(json_body, ox.QueryResultsFormat.JSON).serialize(
+                format=results_format)
+            return SparqlAnswer(body, media_type, len(rows) > max_rows)
+        except (OSError, RuntimeError) as err:
+            raise QueryError(f"query failed: {err}") from err
 
     # --- dumps ---------------------------------------------------------------
 
@@ -235,13 +343,41 @@ class Store:
             statements=sum(len(f.statements) for f in files),
         )
 
-    def _replace_graphs(self, graphs: dict[URIRef, Graph]) -> None:
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Serialise writers of this process: checks and the write they guard run alone."""
+        with self._write_lock:
+            yield
+
+    def _update(self, update: str) -> None:
+        try:
+            self._ox.update(update)
+        except (SyntaxError, OSError) as err:
+            raise StancegraphError(f"the store rejected the write, nothing was written: {err}") from err
+
+    def _replace_graphs(self, graphs: Mapping[URIRef, Graph]) -> None:
         """Drop and refill the named graphs in a single SPARQL update, which Oxigraph runs atomically."""
         drops = "".join(f"DROP SILENT GRAPH <{name}> ;\n" for name in graphs)
-        inserts = "\n".join(
-            f"GRAPH <{name}> {{\n{g.serialize(format='nt')}\n}}" for name, g in graphs.items()
-        )
-        try:
-            self._ox.update(f"{drops}INSERT DATA {{\n{inserts}\n}}")
-        except (SyntaxError, OSError) as err:
-            raise StancegraphError(f"the store rejected the load, nothing was written: {err}") from err
+        self._update(drops + _insert_data(graphs))
+
+    def insert(self, graphs: Mapping[URIRef, Graph]) -> None:
+        """Add the triples of each graph to the named graph of that name, all or nothing."""
+        self._update(_insert_data(graphs))
+
+    def remove_statement(self, statement: URIRef) -> None:
+        """Delete a statement node and, unless another statement in its graph backs it, its direct edge."""
+        self._update(f"""
+            PREFIX sg: <{PREFIXES["sg"]}>
+            DELETE {{ GRAPH ?g {{ ?a ?r ?t }} }} WHERE {{
+              GRAPH ?g {{ <{statement}> sg:actor ?a ; sg:relation ?r ; sg:target ?t . ?a ?r ?t }}
+              FILTER NOT EXISTS {{
+                GRAPH ?g {{ ?other sg:actor ?a ; sg:relation ?r ; sg:target ?t }}
+                FILTER (?other != <{statement}>)
+              }}
+            }} ;
+            DELETE {{ GRAPH ?g {{ <{statement}> ?p ?o }} }} WHERE {{ GRAPH ?g {{ <{statement}> ?p ?o }} }}""")
+
+
+def _insert_data(graphs: Mapping[URIRef, Graph]) -> str:
+    blocks = "\n".join(f"GRAPH <{name}> {{\n{g.serialize(format='nt')}\n}}" for name, g in graphs.items())
+    return f"INSERT DATA {{\n{blocks}\n}}"

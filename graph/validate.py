@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 from pyshacl import validate as shacl_validate
@@ -40,13 +41,15 @@ def _describe(report: Graph, result: URIRef) -> str:
     return text
 
 
-def violations(data: Graph) -> list[str]:
+def violations(data: Graph, focus: Iterable[URIRef] | None = None) -> list[str]:
     """The SHACL violations of ``data`` (with the ontology mixed in), one readable line each.
 
+    With ``focus``, only those nodes are judged; the rest of ``data`` is context.
     An empty list means the data conform.
     """
     conforms, report, _ = shacl_validate(
         data + _ontology(), shacl_graph=shapes_graph(), inference="none", allow_warnings=True,
+        focus_nodes=list(focus) if focus is not None else None,
     )
     if conforms:
         return []
@@ -55,8 +58,8 @@ def violations(data: Graph) -> list[str]:
     return sorted(_describe(report, r) for r in results)
 
 
-def check(data: Graph) -> None:
-    """Raise ShapeViolation unless ``data`` conform to the shapes."""
-    found = violations(data)
+def check(data: Graph, focus: Iterable[URIRef] | None = None) -> None:
+    """Raise ShapeViolation unless ``data`` (or its ``focus`` nodes) conform to the shapes."""
+    found = violations(data, focus)
     if found:
         raise ShapeViolation(found)

@@ -16,7 +16,7 @@ def test_every_quote_occurs_verbatim_at_its_offsets() -> None:
     for file in files:
         if file.kind != "source":
             continue
-        text = (file.path.parent / f"{file.source_id}.txt").read_text(encoding="utf-8")
+        text = file.context.text
         for st in file.statements:
             assert text[st.start:st.end] == st.quote, st.id
             checked += 1

@@ -1,0 +1,1 @@
+"""The stancegraph HTTP API (FastAPI): resources, the headline query, SPARQL, linked data, writes."""

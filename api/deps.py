@@ -1,0 +1,47 @@
+"""Typed dependencies: the store, the SPARQL runner, the settings, the write guard."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request, status
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from api.settings import Settings
+from graph.isolation import QueryRunner
+from graph.store import Store
+
+
+def get_store(request: Request) -> Store:
+    return request.app.state.store
+
+
+def get_runner(request: Request) -> QueryRunner:
+    return request.app.state.runner
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+RunnerDep = Annotated[QueryRunner, Depends(get_runner)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+_bearer = HTTPBearer(auto_error=False, description="The token set in STANCEGRAPH_TOKEN.")
+
+
+def require_writer(settings: SettingsDep,
+                   credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> None:
+    """Let a request write only with the configured bearer token; without one the server is read-only."""
+    if settings.token is None:
+        raise HTTPException(status.HTTP_403_FORBIDDEN,
+                            "this server is read-only: no write token is configured (STANCEGRAPH_TOKEN)")
+    if credentials is None or not secrets.compare_digest(
+            credentials.credentials.encode(), settings.token.get_secret_value().encode()):
+        raise HTTPException(status.HTTP_401_UNAUTHORIZED, "a valid bearer token is required to write",
+                            headers={"WWW-Authenticate": "Bearer"})
+
+
+WriterDep = Depends(require_writer)

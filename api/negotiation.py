@@ -1,0 +1,46 @@
+"""Content negotiation: JSON by default, RDF descriptions for clients that ask for them."""
+
+from __future__ import annotations
+
+import mimeparse
+from fastapi import Request, Response
+from rdflib import Graph
+
+from graph.vocab import PREFIXES
+
+RDF_FORMATS = {
+    "text/turtle": "turtle", "application/ld+json": "json-ld",
+    "application/n-triples": "nt", "application/rdf+xml": "xml",
+}
+"""Media types a resource's RDF description is served in, with rdflib's serializer names."""
+
+RDF_RESPONSES = {200: {"content": {media: {} for media in RDF_FORMATS},
+                       "description": "The resource, as JSON or (by Accept) as RDF."}}
+
+
+def best(request: Request, offered: list[str]) -> str | None:
+    """The offered media type the client's Accept header prefers; None when it accepts none.
+
+    On a tie (``*/*``) the first offered type wins.
+    """
+    accept = request.headers.get("accept") or offered[0]
+    try:
+        choice = mimeparse.best_match(offered[::-1], accept)  # mimeparse lets the last tie win
+    except ValueError:
+        return offered[0]
+    return choice or None
+
+
+def rdf_type(request: Request) -> str | None:
+    """The RDF media type the client prefers over JSON, if any."""
+    choice = best(request, ["application/json", *RDF_FORMATS])
+    return choice if choice in RDF_FORMATS else None
+
+
+def rdf_response(g: Graph, media_type: str) -> Response:
+    """``g`` serialised as ``media_type``, prefixes bound (JSON-LD gets them as its context)."""
+    for prefix, namespace in PREFIXES.items():
+        g.bind(prefix, namespace, replace=True)
+    fmt = RDF_FORMATS[media_type]
+    body = g.serialize(format=fmt, context=PREFIXES) if fmt == "json-ld" else g.serialize(format=fmt)
+    return Response(body, media_type=media_type)

@@ -1,0 +1,20 @@
+"""The headline query: who bears a relation to a target, with the evidence."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api.deps import StoreDep
+from graph import queries
+
+router = APIRouter(tags=["who"])
+
+
+@router.get("/who", summary="Who bears RELATION (or a narrower one) to TARGET (or a narrower one)")
+def who(
+    store: StoreDep,
+    relation: Annotated[str, Query(min_length=1, max_length=200, examples=["opposes"])],
+    target: Annotated[str, Query(min_length=1, max_length=200, examples=["troop-deployment"])],
+    direct_only: bool = False,
+) -> list[queries.Evidence]:
+    return queries.who(store, relation, target, direct_only=direct_only)
