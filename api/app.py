@@ -10,7 +10,8 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from api import errors
 from api.limits import BodyLimit
-from api.routes import actors, proposals, resources, sources, sparql, statements, who
+from api.routes import actors, export, proposals, resources, sources, sparql, statements, who
+from api.routes import graph_view, relations, viewer
 from api.settings import Settings
 from graph import __version__
 from graph.isolation import QueryRunner
@@ -48,7 +49,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
                     "each traceable to the words of its source.",
     )
     errors.install(app)
-    for module in (who, actors, proposals, statements, sources, sparql, resources):
+    for module in (who, actors, proposals, statements, sources, sparql, export, resources,
+                   relations, graph_view, viewer):
         app.include_router(module.router)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     if settings.cors_origins:

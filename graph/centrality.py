@@ -16,7 +16,9 @@ class ActorCentrality(BaseModel):
     the normalised weighted betweenness (a tie of weight w is a distance of 1/w). ``coalition``
     is the index of its community (None without ties); ``participation`` is the participation
     coefficient 1 - sum over coalitions c of (s_c / s)^2, s_c the strength of its ties into c;
-    ``bridges`` are the other coalitions it has ties to. A broker has at least one bridge.
+    ``bridges`` are the other coalitions it has ties to. A broker has a bridge and lies on
+    shortest paths between others (betweenness above 0): it does not merely touch another camp,
+    others reach each other through it.
     """
 
     actor: str
@@ -62,5 +64,5 @@ def centrality(G: nx.MultiDiGraph, selection: Selection = Selection(),
             actor=actor, label=label, degree=H.degree(actor) if actor in H else 0,
             strength=strength, betweenness=between.get(actor, 0.0), coalition=own,
             participation=1 - sum((s / strength) ** 2 for s in into.values()) if strength else 0.0,
-            bridges=bridges, broker=bool(bridges)))
+            bridges=bridges, broker=bool(bridges) and between.get(actor, 0.0) > 0))
     return sorted(found, key=lambda a: (-a.betweenness, -a.strength, a.label))

@@ -725,7 +725,7 @@ def centrality_command(
         for x in found:
             table.add_row(x.label, str(x.degree), f"{x.strength:.3g}", f"{x.betweenness:.3f}",
                           "" if x.coalition is None else str(x.coalition), f"{x.participation:.3f}",
-                          ", ".join(str(c) for c in x.bridges))
+                          ", ".join(str(c) for c in x.bridges) if x.broker else "")
         out.print(table)
 
 

@@ -205,13 +205,9 @@ def _two_blocs_exact(A: np.ndarray, C: np.ndarray) -> np.ndarray:
 
 def _local_search(A: np.ndarray, C: np.ndarray, k: int) -> np.ndarray:
     """Blocs by single moves from a spectral split, each move the largest drop in frustration."""
-    D = C - A
-    n = len(D)
-    if n > 1:
-        _, vectors = np.linalg.eigh(D)
-        labels = (vectors[:, 0] < 0).astype(int)
-    else:
-        labels = np.zeros(n, dtype=int)
+    # the sign of the eigenvector of the least eigenvalue of C - A relaxes min s^T (C - A) s
+    n = len(A)
+    labels = (np.linalg.eigh(C - A)[1][:, 0] < 0).astype(int)
     while True:
         # cost[i, b]: frustration of i's pairs if i sits in bloc b (others fixed)
         member = np.eye(k)[labels]
@@ -250,7 +246,9 @@ def blocs(G: nx.MultiDiGraph, selection: Selection = Selection(),
     A, C = congruence.dense(), conflict.dense()
     tied = np.flatnonzero((A + C).sum(axis=1) > 0)
     A, C = A[np.ix_(tied, tied)], C[np.ix_(tied, tied)]
-    if k == 2 and 0 < len(tied) <= EXACT_LIMIT:
+    if len(tied) == 0:
+        labels = np.zeros(0, dtype=int)
+    elif k == 2 and len(tied) <= EXACT_LIMIT:
         labels = _two_blocs_exact(A, C)
     else:
         labels = _local_search(A, C, k)
@@ -265,7 +263,7 @@ def blocs(G: nx.MultiDiGraph, selection: Selection = Selection(),
     tied_set = set(names)
     return Blocs(blocs=[_coalition(G, members, sides) for members in ranked(G, split)],
                  unaligned=[n for n in congruence.rows if n not in tied_set],
-                 frustration=_frustration(labels, A, C) if len(tied) else 0.0,
+                 frustration=_frustration(labels, A, C),
                  cohesion=float(cohesion), division=float(division),
                  polarisation=float(max(0.0, cohesion) * max(0.0, division)),
                  start=congruence.start, end=congruence.end)

@@ -16,6 +16,9 @@ from pathlib import Path
 from graph.errors import QueryError, QueryTimeout, StancegraphError, UnsupportedFormat
 from graph.store import SparqlAnswer, Store
 
+STARTUP_TIMEOUT = 120.0
+"""Seconds the child may take to import and open its snapshot."""
+
 _ERRORS: dict[str, type[StancegraphError]] = {
     "QueryError": QueryError, "UnsupportedFormat": UnsupportedFormat,
 }
@@ -24,6 +27,7 @@ _ERRORS: dict[str, type[StancegraphError]] = {
 def _serve(conn: Connection, snapshot: str, max_rows: int) -> None:
     """The child's loop: answer (query, media type) requests until told to stop."""
     store = Store.from_snapshot(Path(snapshot))
+    conn.send("ready")
     while True:
         request = conn.recv()
         if request is None:
@@ -87,6 +91,14 @@ class QueryRunner:
         self._process.start()
         child.close()
         self._conn = parent
+        # start-up (imports, opening the snapshot) does not count against a query's time limit
+        try:
+            ready = parent.poll(STARTUP_TIMEOUT) and parent.recv() == "ready"
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
+            self._stop()
+            raise QueryError("the query process did not start")
 
     def run(self, query: str, media_type: str) -> SparqlAnswer:
         """Answer ``query`` as ``media_type``.

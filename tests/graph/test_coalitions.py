@@ -115,3 +115,10 @@ def test_bad_options(debate) -> None:
         coalitions(debate, method="leiden")
     with pytest.raises(InvalidOption, match="k of 2 or more"):
         blocs(debate, k=1)
+
+
+def test_no_ties_no_blocs(debate) -> None:
+    split = blocs(debate, Selection(families=("supports",)), "none", k=3)
+    assert (split.blocs, split.unaligned) == ([], ["avalon", "dunland"])
+    assert (split.frustration, split.polarisation) == (0.0, 0.0)
+    assert coalitions(debate, Selection(families=("supports",))).coalitions == []

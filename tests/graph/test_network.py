@@ -2,7 +2,7 @@
 
 import networkx as nx
 
-from graph.network import ViewFilter, stance_graph
+from graph.network import ViewFilter, span, stance_graph, within
 from graph.store import Store
 
 
@@ -27,3 +27,27 @@ def test_filters_by_date_family_and_folding(mini_store: Store) -> None:
     assert stance_graph(mini_store, ViewFilter(sources=("other",))).number_of_edges() == 1  # membership
     folded = stance_graph(mini_store, ViewFilter(fold_persons=True))
     assert folded.has_edge("anna-berg", "ruritania", key="mini-s2")
+
+
+def test_hierarchy_edges_and_graph_attributes(mini_store: Store) -> None:
+    plain = stance_graph(mini_store)
+    assert plain.graph == {"start": "", "end": "", "hierarchy": False}
+    assert not any(f == "hierarchy" for *_, f in plain.edges(data="family"))
+    G = stance_graph(mini_store, ViewFilter(start="2025-01-01", hierarchy=True))
+    assert G.graph == {"start": "2025-01-01", "end": "", "hierarchy": True}
+    broader = sorted((u, v) for u, v, f in G.edges(data="family") if f == "hierarchy")
+    assert broader == [("foreign-troops", "peace-support"), ("national-soldiers", "foreign-troops"),
+                       ("peacekeeping-force", "foreign-troops")]
+    edge = G.edges["national-soldiers", "foreign-troops", "national-soldiers-broader-foreign-troops"]
+    assert (edge["relation"], edge["date"], edge["quote"], edge["source"]) == ("broader", "", "", "issues")
+
+
+def test_within_and_span(mini_store: Store) -> None:
+    G = stance_graph(mini_store, ViewFilter(hierarchy=True))
+    assert span(G) == ("2025-01-09", "2025-01-10")
+    early = within(G, end="2025-01-09")
+    assert sorted(k for *_, k, d in early.edges(keys=True, data="date") if d) == ["mini-s3"]
+    assert early.number_of_nodes() == G.number_of_nodes()
+    assert sum(1 for *_, f in early.edges(data="family") if f == "hierarchy") == 3
+    assert early.graph["end"] == "2025-01-09" and early.graph["hierarchy"] is True
+    assert span(within(G, "2026-01-01")) is None

@@ -1,0 +1,13 @@
+"""Relations: the ontology's hierarchy of relations, with family and polarity."""
+
+from fastapi import APIRouter
+
+from api.deps import StoreDep
+from graph import queries
+
+router = APIRouter(prefix="/relations", tags=["relations"])
+
+
+@router.get("", summary="Every relation of the hierarchy, with its family, polarity and parent")
+def list_relations(store: StoreDep) -> list[queries.Relation]:
+    return queries.relations(store)
