@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 STANCEGRAPH_STORE ?= var/store
 export STANCEGRAPH_STORE
 
-.PHONY: install run load test clean
+.PHONY: install run load test clean viewer bench
 
 # The JavaScript parsers (graphology) the export tests check GEXF and GraphML with.
 JS := tests/js
@@ -36,5 +36,15 @@ $(JS_STAMP): $(JS)/package.json $(JS)/package-lock.json
 test: install $(JS_STAMP)
 	$(BIN)/python -m pytest
 
+# Rebuild the web viewer (web/ -> api/static/). The bundle is committed: serving and testing need no build.
+viewer:
+	npm ci --prefix web --no-audit --no-fund --loglevel=error
+	npm run build --prefix web
+
+# The benchmark against its baselines (docs/performance.md): BENCH_N statements, report in bench/results/.
+BENCH_N ?= 100000
+bench: install
+	$(BIN)/python -m bench --n $(BENCH_N)
+
 clean:
-	rm -rf $(VENV) var .pytest_cache $(JS)/node_modules
+	rm -rf $(VENV) var .pytest_cache $(JS)/node_modules web/node_modules

@@ -11,7 +11,8 @@ from fastapi.middleware.cors import CORSMiddleware
 from api import errors
 from api.limits import BodyLimit
 from api.routes import actors, export, proposals, resources, sources, sparql, statements, who
-from api.routes import graph_view, relations, viewer
+from api.routes import analysis, graph_view, relations, viewer
+from api.routes import health
 from api.settings import Settings
 from graph import __version__
 from graph.isolation import QueryRunner
@@ -50,8 +51,9 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     )
     errors.install(app)
     for module in (who, actors, proposals, statements, sources, sparql, export, resources,
-                   relations, graph_view, viewer):
+                   relations, graph_view, analysis, viewer):
         app.include_router(module.router)
+    app.include_router(health.router)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,

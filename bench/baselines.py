@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -74,19 +75,23 @@ def evidence(row: Mapping[str, object]) -> Evidence:
 
 def rdflib_dataset(nquads: Path) -> Dataset:
     """The corpus and the ontology in an rdflib Dataset whose default graph is the union."""
-    dataset = Dataset(default_union=True)
-    dataset.parse(nquads, format="nquads")
-    ontology = dataset.graph(URIRef("urn:x-bench:ontology"))
-    for triple in ontology_graph():
-        ontology.add(triple)
+    with warnings.catch_warnings():  # rdflib 7 warns about its own Dataset internals
+        warnings.simplefilter("ignore", DeprecationWarning)
+        dataset = Dataset(default_union=True)
+        dataset.parse(nquads, format="nquads")
+        ontology = dataset.graph(URIRef("urn:x-bench:ontology"))
+        for triple in ontology_graph():
+            ontology.add(triple)
     return dataset
 
 
 def rdflib_who(dataset: Dataset, relation_iri: str, target_iri: str) -> list[Evidence]:
     """The headline query in plain rdflib SPARQL."""
     query = NAIVE_WHO % {"relation": relation_iri, "target": target_iri}
-    return [evidence({name: str(value) for name, value in result.asdict().items()})
-            for result in dataset.query(query, initNs=PREFIXES)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        rows = [result.asdict() for result in dataset.query(query, initNs=PREFIXES)]
+    return [evidence({name: str(value) for name, value in row.items()}) for row in rows]
 
 
 def naive_who(store: Store, relation_iri: str, target_iri: str) -> list[Evidence]:

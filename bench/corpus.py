@@ -11,7 +11,7 @@ code-point offsets.
 Examples
 --------
 >>> corpus = generate(200, seed=7)
->>> len(corpus.statements), len(corpus.actors), len(corpus.issues)
+>>> sum(1 for _ in corpus.statements), len(corpus.actors), len(corpus.issues)
 (200, 10, 4)
 >>> s = corpus.sources[0]
 >>> all(s.text[st.start:st.end] == st.quote for st in s.statements)

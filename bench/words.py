@@ -137,7 +137,9 @@ def quote(rng: random.Random, subject: str, relation: str, target: str) -> str:
     text = f"{subject} {verb} {target_text}"
     for _ in range(rng.choice((0, 1, 1, 2))):
         text += f", {rng.choice(_CLAUSES)}"
-    return text[:250]
+    while len(text) < 60:
+        text += f", {rng.choice(_CLAUSES)}"
+    return text[:250].rstrip(" ,")
 
 
 def filler(rng: random.Random) -> str:

@@ -123,6 +123,24 @@ def serve(
     uvicorn.run("api.app:create_app", factory=True, host=host, port=port, log_level="info")
 
 
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def bench(ctx: typer.Context) -> None:
+    """Benchmark the store, queries, networks, exports and the API against their baselines.
+
+    Options go to ``python -m bench`` (see --n, --out ...; ``python -m bench --help``).
+
+    Example: stancegraph bench --n 100000 --out bench/results
+    """
+    # the library never imports the benchmark (it imports the library): run it as a program,
+    # in a fresh interpreter whose memory and timings are its own
+    import subprocess
+    import sys
+
+    from graph.paths import PROJECT_ROOT
+    done = subprocess.run([sys.executable, "-m", "bench", *ctx.args], cwd=PROJECT_ROOT)
+    raise typer.Exit(done.returncode)
+
+
 @app.command()
 @_friendly
 def validate(
@@ -386,20 +404,29 @@ def render_command(
     families: FamilyFilter = None,
     fold_persons: FoldOption = False,
     hierarchy: HierarchyOption = False,
+    discourse_network: Annotated[NetworkKind | None, typer.Option(
+        "--network", help="Draw this discourse network (affiliation, congruence, conflict, "
+                          "subtract, ignore) instead of the stance graph.")] = None,
+    roll_up: RollUpOption = None,
     store: StoreOption = None,
 ) -> None:
-    """Draw the stance graph as PNG or SVG, in the colours of the GEXF export, with a legend.
+    """Draw the stance graph, or a discourse network, as PNG or SVG, in the colours of the GEXF
+    export, with a legend.
 
     Example: stancegraph render --format svg -o stance-graph.svg --family supports --family opposes
+    Example: stancegraph render --network congruence --roll-up troop-deployment -o congruence.png
     """
     from graph import render  # matplotlib is slow to import; only this command needs it
 
     kind = (fmt or (output.suffix[1:] if output is not None and output.suffix else "png")).lower()
     if kind not in render.FORMATS:
         raise UnsupportedFormat(f"no picture format {kind!r}; choose one of {', '.join(render.FORMATS)}")
-    view = _view(start, end, sources, families, fold_persons, hierarchy)
-    with _open(store) as db:
-        G = network(db, view)
+    if discourse_network is None:
+        with _open(store) as db:
+            G = network(db, _view(start, end, sources, families, fold_persons, hierarchy))
+    else:
+        with _open(store) as db:
+            G = _discourse_drawing(db, discourse_network, roll_up, start, end, fold_persons)
     if output is not None and str(output) == "-":
         render.draw(G, typer.get_binary_stream("stdout"), kind, title=title)
         return
@@ -407,6 +434,27 @@ def render_command(
     _write_file(target, lambda stream: render.draw(G, stream, kind, title=title))
     drawn = sum(1 for n in G if G.degree(n))
     out.print(f"drew {drawn} nodes and {G.number_of_edges()} edges to {target}", soft_wrap=True)
+
+
+def _discourse_drawing(db: Store, kind: NetworkKind, roll_up: list[str] | None, start: str | None,
+                       end: str | None, fold_persons: bool) -> nx.Graph:
+    """A discourse network as a graph to draw: node types from the stance graph, and edges signed
+    as they read (a conflict tie is drawn as opposition)."""
+    selection = _selection(discourse.Duplicates.ALL, False, roll_up, None, None)
+    stances = _stance_view(db, start, end, fold_persons, selection)
+    if kind is NetworkKind.AFFILIATION:
+        result = discourse.affiliation_network(stances, selection=selection)
+    else:
+        result = discourse.one_mode_network(stances, aggregation=kind.value, selection=selection)
+    G = result.to_graph()
+    for node, data in G.nodes(data=True):
+        data["type"] = str(stances.nodes[node].get("type", "")) if node in stances else ""
+    if kind is NetworkKind.CONFLICT:
+        for *_, data in G.edges(data=True):
+            data["polarity"] = -1
+    G.graph["description"] = f"{kind.value} network" + (f", rolled up to {', '.join(roll_up)}" if roll_up else "")
+    G.graph["edge_meanings"] = {1: "agreement (positive tie)", -1: "conflict (negative tie)", 0: "no sign"}
+    return G
 
 
 # --- analysis: camps, paths, discourse networks, coalitions, centrality, DNA import ---------

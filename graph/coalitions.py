@@ -27,7 +27,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from graph.discourse import (
-    Aggregation, DiscourseNetwork, Normalization, Selection, deduplicate, one_mode_network, stances,
+    Aggregation, DiscourseNetwork, Normalization, Selection, one_mode_network, stances,
 )
 from graph.errors import InvalidOption
 
@@ -125,7 +125,7 @@ def ranked(G: nx.MultiDiGraph, groups: list[set[str]]) -> list[list[str]]:
     return sorted(lists, key=lambda members: (-len(members), [key(m) for m in members]))
 
 
-def _coalition(G: nx.MultiDiGraph, members: list[str], sides: dict[str, dict[tuple[str, int], set]]
+def _coalition(G: nx.MultiDiGraph, members: list[str], sides: dict[str, set[tuple[str, int]]]
                ) -> Coalition:
     together: dict[tuple[str, int], list[str]] = defaultdict(list)
     for member in members:
@@ -139,11 +139,11 @@ def _coalition(G: nx.MultiDiGraph, members: list[str], sides: dict[str, dict[tup
                      binds=binds)
 
 
-def _sides(G: nx.MultiDiGraph, selection: Selection) -> dict[str, dict[tuple[str, int], set]]:
-    """For each actor, the (target, polarity) pairs it takes, after the duplicate rule."""
-    sides: dict[str, dict[tuple[str, int], set]] = defaultdict(dict)
-    for stance in deduplicate(stances(G, selection), selection.duplicates):
-        sides[stance.actor].setdefault((stance.target, stance.polarity), set()).add(stance.statement)
+def _sides(G: nx.MultiDiGraph, selection: Selection) -> dict[str, set[tuple[str, int]]]:
+    """For each actor, the (target, polarity) pairs it takes."""
+    sides: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    for stance in stances(G, selection):
+        sides[stance.actor].add((stance.target, stance.polarity))
     return sides
 
 

@@ -24,6 +24,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from graph.errors import InvalidOption, NotFound
+from graph.network import FAMILIES
 
 STANCE_FAMILIES = ("supports", "opposes", "hesitant")
 LEVELS = (-1, 0, 1)
@@ -242,8 +243,12 @@ def stances(G: nx.MultiDiGraph, selection: Selection = Selection()) -> list[Stan
     NotFound
         A ``roll_up`` id is not an issue.
     InvalidOption
-        Grouping was asked of a view without the issue hierarchy, or a negative level.
+        Grouping was asked of a view without the issue hierarchy, a negative level, or an
+        unknown family.
     """
+    unknown = sorted(set(selection.families) - set(FAMILIES))
+    if unknown:
+        raise InvalidOption(f"unknown families {', '.join(unknown)}; choose from {', '.join(FAMILIES)}")
     group = _grouping(G, selection.roll_up, selection.level)
     found = [Stance(statement=key, actor=u, target=group[v], polarity=int(data["polarity"]),
                     date=data["date"], source=data["source"])

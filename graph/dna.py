@@ -126,15 +126,19 @@ def _columns(db: sqlite3.Connection, table: str) -> set[str]:
     return {row[1].casefold() for row in db.execute(f"PRAGMA table_info({table})")}
 
 
-def _utf16_to_index(text: str) -> list[int] | None:
-    """Map UTF-16 offsets (Java's) to string indices; None when they coincide (no astral chars)."""
-    if all(ord(c) <= 0xFFFF for c in text):
-        return None
-    index = []
-    for i, char in enumerate(text):
-        index.extend([i] * (2 if ord(char) > 0xFFFF else 1))
-    index.append(len(text))
-    return index
+def span(text: str, start: int, stop: int) -> tuple[int, int] | None:
+    """A span in Java's UTF-16 offsets as string indices; None if it is empty or off the text.
+
+    >>> span("🌍 ab", 3, 5), span("ab", 0, 3)
+    ((2, 4), None)
+    """
+    if any(ord(c) > 0xFFFF for c in text):
+        index = [i for i, char in enumerate(text) for _ in range(2 if ord(char) > 0xFFFF else 1)]
+        index.append(len(text))
+        if not 0 <= start < stop < len(index):
+            return None
+        start, stop = index[start], index[stop]
+    return (start, stop) if 0 <= start < stop <= len(text) else None
 
 
 def _date(value: int | float | str) -> dt.date:
@@ -362,15 +366,13 @@ def data_files(dna: DnaFile, prefix: str, existing: dict[str, set[str]],
         polarity = _qualifier(st.qualifier, dna.qualifier_type)
         reason = ("no document" if document is None else "no actor" if not actors
                   else "no target" if not st.targets else "no qualifier" if polarity is None else None)
-        if reason is None:
-            index = _utf16_to_index(document.text)
-            start, stop = (st.start, st.stop) if index is None else \
-                (index[min(st.start, len(index) - 1)], index[min(st.stop, len(index) - 1)])
-            if not 0 <= start < stop <= len(document.text):
-                reason = "span outside the text"
+        where = span(document.text, st.start, st.stop) if reason is None else None
+        if reason is None and where is None:
+            reason = "span outside the text"
         if reason:
             skipped[reason] += 1
             continue
+        start, stop = where
         speaker = speakers[0] if speakers else None
         combos = list(itertools.product(actors, st.targets))
         for n, (actor, target) in enumerate(combos, start=1):

@@ -6,10 +6,12 @@ lists), so every exporter accepts them.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import networkx as nx
 
+from graph.errors import InvalidOption
 from graph.store import Row, Store
 from graph.vocab import relation_slug
 
@@ -96,7 +98,17 @@ def stance_graph(store: Store, view: ViewFilter = ViewFilter()) -> nx.MultiDiGra
     their named graph, an empty date and an empty quote. Sources are nodes of kind ``source``;
     statements reference them by id. ``G.graph`` records the view's dates and whether the
     hierarchy is in.
+
+    Raises
+    ------
+    InvalidOption
+        ``view.start`` or ``view.end`` is not an ISO date.
     """
+    for bound in filter(None, (view.start, view.end)):
+        try:
+            dt.date.fromisoformat(bound)
+        except ValueError as err:
+            raise InvalidOption(f"{bound!r} is not an ISO date (YYYY-MM-DD)") from err
     G = nx.MultiDiGraph(start=view.start or "", end=view.end or "", hierarchy=view.hierarchy)
     for row in store.select(_NODES):
         attrs = {"label": str(row["label"]), "kind": str(row["kind"]), "type": _local(row["type"])}

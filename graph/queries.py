@@ -6,6 +6,7 @@ Plain functions, store first. Ids are slugs; labels and aliases resolve too.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections import defaultdict
 from typing import Literal
 
@@ -219,11 +220,79 @@ def _statements(store: Store, pattern: str, page: str = "") -> list[Evidence]:
     return [_evidence(r) for r in store.select(PREFIXES + _EVIDENCE_SELECT % (pattern, page))]
 
 
+_WHO_SELECT = """
+SELECT ?sid ?actorId ?actorLabel ?rel ?relLabel ?family ?polarity ?targetId ?targetLabel
+       ?quote ?qs ?qe ?srcId ?srcTitle ?date ?modality ?attribution ?speakerId ?speakerLabel
+       ?accId ?condition ?reason
+WHERE {
+  VALUES ?t { %s }
+  ?st sg:target ?t .
+  VALUES ?rel { %s }
+  ?st sg:relation ?rel .
+  ?st a sg:Statement ; sg:slug ?sid ; sg:actor ?actor ; sg:quote ?quote ; sg:quoteStart ?qs ;
+      sg:quoteEnd ?qe ; sg:source ?src ; sg:date ?date ; sg:modality ?modality ;
+      sg:attribution ?attribution .
+  ?actor sg:slug ?actorId ; skos:prefLabel ?actorLabel .
+  ?t sg:slug ?targetId ; skos:prefLabel ?targetLabel .
+  ?rel rdfs:label ?relLabel ; sg:family ?family ; sg:polarity ?polarity .
+  ?src sg:slug ?srcId ; dcterms:title ?srcTitle .
+  OPTIONAL { ?st sg:speaker ?speaker . ?speaker sg:slug ?speakerId ; skos:prefLabel ?speakerLabel }
+  OPTIONAL { ?st sg:accordingTo ?acc . ?acc sg:slug ?accId }
+  OPTIONAL { ?st sg:condition ?condition }
+  OPTIONAL { ?st sg:reason ?reason }
+}
+ORDER BY ?date ?sid
+"""
+"""The headline query, join-ordered: the few target issues and relations come first as VALUES,
+so Oxigraph walks from them to their statements instead of from every statement to them."""
+
+_SLUG_ENTITY = PREFIXES + """
+SELECT ?x WHERE {
+  ?x sg:slug "%s" ; skos:prefLabel ?label ; a ?type .
+  VALUES ?top { sg:Actor sg:Issue }
+  ?type rdfs:subClassOf* ?top .
+  FILTER (STRSTARTS(STR(?type), STR(sg:)))
+} LIMIT 1"""
+
+_cache: weakref.WeakKeyDictionary[Store, tuple[int, dict[tuple[str, ...], object]]] = \
+    weakref.WeakKeyDictionary()
+_CACHE_SIZE = 1024
+"""Entries kept per store between writes; past it the cache starts afresh."""
+
+
+def _cached(store: Store, key: tuple[str, ...], compute):  # type: ignore[no-untyped-def]
+    """``compute()``, remembered until the next write through ``store`` (its generation changes)."""
+    generation, found = _cache.get(store, (-1, {}))
+    if generation != store.generation or len(found) >= _CACHE_SIZE:
+        found = {}
+        _cache[store] = (store.generation, found)
+    if key not in found:
+        found[key] = compute()
+    return found[key]
+
+
+def _target_iri(store: Store, key: str) -> str:
+    """The IRI :func:`resolve` gives ``key``: by an index lookup when ``key`` is a stored id."""
+    if is_slug(key):
+        rows = store.select(_SLUG_ENTITY % key)
+        if rows:
+            return str(rows[0]["x"])
+    return resolve(store, key).iri
+
+
+def _closure(store: Store, path: str, iri: str) -> str:
+    """The IRIs reaching ``iri`` by ``path``* (the issue or relation and all narrower ones)."""
+    rows = store.select(PREFIXES + f"SELECT DISTINCT ?x WHERE {{ ?x {path}* <{iri}> }} ORDER BY ?x")
+    return " ".join(f"<{r['x']}>" for r in rows)
+
+
 def who(store: Store, relation: str, target: str, *, direct_only: bool = False) -> list[Evidence]:
     """Who bears ``relation`` (or a narrower one) to ``target`` (or a narrower issue), with evidence.
 
     ``relation`` and ``target`` are ids, labels or aliases. With ``direct_only`` the target must
     match exactly; the relation hierarchy is always followed (``opposes`` includes ``rules-out``).
+    Answers (and the hierarchies behind them) are kept until the next write through the
+    store: a statement written is in the next answer.
 
     Raises
     ------
@@ -238,10 +307,18 @@ def who(store: Store, relation: str, target: str, *, direct_only: bool = False) 
     ...
     graph.errors.NotFound: no relation 'opposes'
     """
-    rel = resolve_relation(store, relation)
-    goal = resolve(store, target)
-    reach = "VALUES ?t { <%s> }" % goal.iri if direct_only else "?t skos:broader* <%s> ." % goal.iri
-    return _statements(store, f"?rel rdfs:subPropertyOf* <{rel.iri}> . {reach}")
+    rows = _cached(store, ("who", relation, target, str(direct_only)),
+                   lambda: _who(store, relation, target, direct_only))
+    return [e.model_copy() for e in rows]
+
+
+def _who(store: Store, relation: str, target: str, direct_only: bool) -> list[Evidence]:
+    rel_iri = _cached(store, ("relation", relation), lambda: resolve_relation(store, relation).iri)
+    goal = _cached(store, ("target", target), lambda: _target_iri(store, target))
+    relations_in = _cached(store, ("relations", rel_iri), lambda: _closure(store, "rdfs:subPropertyOf", rel_iri))
+    targets_in = f"<{goal}>" if direct_only else \
+        _cached(store, ("issues", goal), lambda: _closure(store, "skos:broader", goal))
+    return [_evidence(r) for r in store.select(PREFIXES + _WHO_SELECT % (targets_in, relations_in))]
 
 
 def statements_about(store: Store, entity: Entity) -> list[Evidence]:

@@ -34,9 +34,10 @@ def _legend(G: nx.Graph) -> list[Line2D]:
                markerfacecolor=palette.hex_color(rgb), markeredgecolor="white")
         for name, rgb in palette.NODE_COLORS.items() if name in types
     ]
+    meanings = G.graph.get("edge_meanings", palette.EDGE_MEANINGS)
     handles += [
         Line2D([], [], color=palette.hex_color(palette.EDGE_COLORS[sign]), linewidth=2,
-               label=palette.EDGE_MEANINGS[sign])
+               label=meanings[sign])
         for sign in (1, -1, 0) if sign in signs
     ]
     return handles
@@ -62,7 +63,8 @@ def draw(G: nx.Graph, out: BinaryIO, fmt: str = "png", *, title: str | None = No
     ----------
     G
         The network: node attributes ``label`` and ``type``, edge attributes ``polarity`` or
-        ``weight`` (all optional).
+        ``weight`` (all optional); the graph attribute ``edge_meanings`` may rename the legend of
+        edge signs.
     out
         A binary stream.
     fmt
@@ -100,10 +102,13 @@ def draw(G: nx.Graph, out: BinaryIO, fmt: str = "png", *, title: str | None = No
     else:
         pos = _layout(H, seed)
         sizes = [_SIZE_SCALE * palette.node_size(H.degree(n)) ** 2 for n in H]
+        # arrows and curved parallel edges only for directed stance graphs
+        arrows = {"arrows": True, "arrowsize": 9, "connectionstyle": "arc3,rad=0.08"} \
+            if H.is_directed() else {"arrows": False}
         nx.draw_networkx_edges(
-            H, pos, ax=ax, node_size=sizes, arrowsize=9, width=1.1, alpha=0.8,
+            H, pos, ax=ax, node_size=sizes, width=1.1, alpha=0.8,
             edge_color=[palette.hex_color(palette.edge_color(d)) for *_, d in H.edges(data=True)],
-            connectionstyle="arc3,rad=0.08", arrows=H.is_directed())
+            **arrows)
         nx.draw_networkx_nodes(
             H, pos, ax=ax, node_size=sizes, edgecolors="white", linewidths=0.8,
             node_color=[palette.hex_color(palette.node_color(d)) for _, d in H.nodes(data=True)])

@@ -7,6 +7,9 @@ stays the RDF API: construct results and dumps come back as rdflib graphs or byt
 
 from __future__ import annotations
 
+import json
+import shutil
+import tempfile
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -20,10 +23,11 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
 
-from graph.errors import QueryError, StancegraphError, UnsupportedFormat
+from graph.errors import QueryError, ShapeViolation, SourceDataError, StancegraphError, UnsupportedFormat
 from graph.load import DataFile, KnownIds, data_files, ontology_graph, read_file, read_paths
+from graph.shaperules import Violation, rules
 from graph.validate import check
-from graph.vocab import PREFIXES, graph_iri
+from graph.vocab import PREFIXES, graph_iri, slug_of
 
 Value = str | int | float | bool | None
 Row = dict[str, Value]
@@ -40,6 +44,12 @@ _NUMERIC = {
 }
 _BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 _SNAPSHOT_DUMP = "snapshot.nq"
+_INTENT = "intent.json"
+
+RDF_FILE_FORMATS = {".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG,
+                    ".nt": ox.RdfFormat.N_TRIPLES, ".ttl": ox.RdfFormat.TURTLE}
+"""RDF files ``Store.load`` bulk-loads, by extension. Quad formats keep the graphs they name;
+triples load into the named graph of the file's stem, as a YAML file's do."""
 
 RESULT_MEDIA_TYPES = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -146,6 +156,9 @@ class Store:
                 self._ox = ox.Store(str(self.location))
         except OSError as err:
             raise StancegraphError(f"cannot open the store at {self.location}: {err}") from err
+        self._generation = 0
+        if self._journal() is not None and (self._journal() / _INTENT).exists():
+            self._roll_back(self._journal())  # a bulk load was interrupted: undo it
 
     @classmethod
     def open(cls, location: Path | str | None) -> Self:
@@ -156,7 +169,7 @@ class Store:
     def from_snapshot(cls, path: Path) -> Self:
         """Open a snapshot made by :meth:`snapshot`, read-only for on-disk stores."""
         store = cls.__new__(cls)
-        store.location, store._write_lock = path, threading.Lock()
+        store.location, store._write_lock, store._generation = path, threading.Lock(), 0
         dump = path / _SNAPSHOT_DUMP
         try:
             if dump.exists():
@@ -182,6 +195,11 @@ class Store:
 
     def __len__(self) -> int:
         return len(self._ox)
+
+    @property
+    def generation(self) -> int:
+        """A number that changes with every write through this store; caches key on it."""
+        return self._generation
 
     def close(self) -> None:
         """Flush to disk and release the store's lock; the object must not be used afterwards."""
@@ -323,6 +341,12 @@ class Store:
         Each file replaces the named graphs it filled before, so loading the same file twice
         changes nothing. A file that fails to parse or to validate raises and writes nothing.
 
+        RDF files (``.nq``, ``.trig``, ``.nt``, ``.ttl``) take the bulk path for large corpora:
+        Oxigraph's bulk loader, then the shapes as SPARQL queries (:mod:`graph.shaperules`) run
+        by Oxigraph over the whole store; on a violation or an error the loaded graphs are
+        dropped and the replaced ones restored, and a load cut short by a crash is undone when
+        the store is next opened. RDF and YAML files load in separate calls.
+
         Raises
         ------
         SourceDataError
@@ -330,6 +354,11 @@ class Store:
         ShapeViolation
             The data do not conform to the SHACL shapes.
         """
+        rdf_files = [Path(p) for p in paths if Path(p).suffix in RDF_FILE_FORMATS]
+        if rdf_files:
+            if len(rdf_files) != len(paths):
+                raise SourceDataError(rdf_files[0], "load RDF files and YAML data files in separate calls")
+            return self._bulk_load(rdf_files, progress)
         files = self.read(paths)
         graphs: dict[URIRef, Graph] = {ONTOLOGY_GRAPH: ontology_graph()}
         for file in files:
@@ -354,6 +383,93 @@ class Store:
             self._ox.update(update)
         except (SyntaxError, OSError) as err:
             raise StancegraphError(f"the store rejected the write, nothing was written: {err}") from err
+        finally:
+            self._generation += 1
+
+    # --- bulk loading --------------------------------------------------------
+
+    def shape_violations(self) -> list[Violation]:
+        """Every violation of the shapes in the store, found by Oxigraph (:mod:`graph.shaperules`)."""
+        found = []
+        for rule in rules():
+            for row in self._ox.query(rule.query, use_default_graph_as_union=True):
+                value = row["value"]
+                found.append(Violation(str(_plain(row["this"])), rule.path, rule.component,
+                                       rule.message, None if value is None else str(_plain(value))))
+        return found
+
+    def check_shapes(self) -> None:
+        """Raise ShapeViolation unless the store conforms to the shapes, checked by Oxigraph."""
+        found = self.shape_violations()
+        if found:
+            raise ShapeViolation(sorted({_describe(v) for v in found}))
+
+    def _journal(self) -> Path | None:
+        """Where an on-disk store keeps the undo record of a bulk load in progress."""
+        return None if self.location is None else self.location.with_name(self.location.name + ".bulk")
+
+    def _graphs_in(self, path: Path, fmt: ox.RdfFormat) -> set[str]:
+        if not fmt.supports_datasets:
+            return {str(graph_iri(path.stem))}
+        try:
+            names = {quad.graph_name for quad in ox.parse(path=str(path), format=fmt)}
+        except (SyntaxError, OSError) as err:
+            raise SourceDataError(path, f"cannot read RDF: {err}") from err
+        if ox.DefaultGraph() in names or any(not isinstance(n, ox.NamedNode) for n in names):
+            raise SourceDataError(path, "every quad must be in a named graph (an IRI)")
+        return {n.value for n in names}
+
+    def _bulk_load(self, paths: Sequence[Path], progress: Callable[[str], None] | None) -> LoadReport:
+        with self._write_lock:
+            graphs = {path: self._graphs_in(path, RDF_FILE_FORMATS[path.suffix]) for path in paths}
+            names = set().union(*graphs.values()) | {str(ONTOLOGY_GRAPH)}
+            journal = self._journal() or Path(tempfile.mkdtemp(prefix="stancegraph-bulk-"))
+            self._begin(journal, names)
+            try:
+                self._update("".join(f"DROP SILENT GRAPH <{name}> ;\n" for name in names)
+                             + _insert_data({ONTOLOGY_GRAPH: ontology_graph()}))
+                counts = []
+                for path in paths:
+                    fmt = RDF_FILE_FORMATS[path.suffix]
+                    before = len(self._ox)
+                    target = None if fmt.supports_datasets else ox.NamedNode(str(graph_iri(path.stem)))
+                    try:
+                        self._ox.bulk_load(path=str(path), format=fmt, to_graph=target)
+                    except (SyntaxError, OSError, ValueError) as err:
+                        raise SourceDataError(path, f"cannot load RDF: {err}") from err
+                    counts.append((str(path), len(self._ox) - before))
+                    if progress:
+                        progress(str(path))
+                self.check_shapes()
+            except BaseException:
+                self._roll_back(journal)
+                raise
+            finally:
+                self._generation += 1
+            self._ox.flush()
+            shutil.rmtree(journal, ignore_errors=True)
+        statements = self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s a sg:Statement }")[0]["n"]
+        return LoadReport(files=tuple(counts), graphs=tuple(sorted(names)), statements=int(statements))  # type: ignore[arg-type]
+
+    def _begin(self, journal: Path, names: set[str]) -> None:
+        """Record what a bulk load replaces (the graphs, and a copy of those that exist)."""
+        journal.mkdir(parents=True, exist_ok=True)
+        existing = [ox.NamedNode(n) for n in sorted(names) if self._ox.contains_named_graph(ox.NamedNode(n))]
+        with (journal / "backup.nq").open("wb") as backup:
+            for name in existing:
+                ox.serialize(self._ox.quads_for_pattern(None, None, None, name), backup,
+                             format=ox.RdfFormat.N_QUADS)
+        (journal / _INTENT).write_text(json.dumps(sorted(names)), encoding="utf-8")
+
+    def _roll_back(self, journal: Path) -> None:
+        """Undo a bulk load: drop the graphs it wrote and restore those it replaced."""
+        names = json.loads((journal / _INTENT).read_text(encoding="utf-8"))
+        for name in names:
+            self._ox.remove_graph(ox.NamedNode(name))
+        self._ox.load(path=str(journal / "backup.nq"), format=ox.RdfFormat.N_QUADS)
+        self._ox.flush()
+        self._generation += 1
+        shutil.rmtree(journal, ignore_errors=True)
 
     def _replace_graphs(self, graphs: Mapping[URIRef, Graph]) -> None:
         """Drop and refill the named graphs in a single SPARQL update, which Oxigraph runs atomically."""
@@ -376,6 +492,15 @@ class Store:
               }}
             }} ;
             DELETE {{ GRAPH ?g {{ <{statement}> ?p ?o }} }} WHERE {{ GRAPH ?g {{ <{statement}> ?p ?o }} }}""")
+
+
+def _describe(violation: Violation) -> str:
+    """One line per violation, in the manner of :mod:`graph.validate`."""
+    path = f": {violation.path.replace(PREFIXES['sg'], 'sg:')}" if violation.path else ""
+    text = f"{slug_of(violation.focus)}{path}: {violation.message}"
+    if violation.value is not None and violation.value not in text:
+        text += f" (value: {violation.value[:80]})"
+    return text
 
 
 def _insert_data(graphs: Mapping[URIRef, Graph]) -> str:

@@ -170,6 +170,8 @@ def test_errors(debate, debate_store: Store) -> None:
     flat = stance_graph(debate_store, ViewFilter())
     with pytest.raises(InvalidOption, match="hierarchy=True"):
         stances(flat, TROOPS)
+    with pytest.raises(InvalidOption, match="unknown families hierarchy"):
+        stances(debate, Selection(families=("supports", "hierarchy")))
     with pytest.raises(InvalidOption, match="level must be 0 or more"):
         stances(debate, Selection(level=-1))
     with pytest.raises(InvalidOption, match="unknown aggregation 'agree'; choose one of ignore, congruence"):

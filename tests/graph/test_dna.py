@@ -399,3 +399,24 @@ def test_cli_import_dna(dna_file: Path, tmp_path: Path, monkeypatch: pytest.Monk
                                           "matrix": [[0, 6, 0], [6, 0, 1], [0, 1, 0]]}
     bad = runner.invoke(app, ["import-dna", str(tmp_path / "missing.dna")])
     assert bad.exit_code == 1 and "no such file" in bad.output
+
+
+def test_integer_qualifier_and_spans_off_the_text(tmp_path: Path) -> None:
+    path = build_dna(tmp_path / "integer.dna")
+    db = sqlite3.connect(path)
+    db.executescript("""
+        UPDATE VARIABLES SET DataType = 'integer' WHERE ID = 4;
+        INSERT INTO DATAINTEGER (StatementId, VariableId, Value)
+            SELECT StatementId, VariableId, CASE Value WHEN 1 THEN 2 ELSE -1 END FROM DATABOOLEAN;
+        UPDATE DATAINTEGER SET Value = 0 WHERE StatementId = 9;
+        UPDATE STATEMENTS SET Stop = 9999 WHERE ID = 15;
+    """)
+    db.commit()
+    db.close()
+    store = Store(None)
+    report = import_dna(store, path)
+    assert report.statements == 13
+    assert report.skipped == {"other statement type": 1, "no actor": 1, "span outside the text": 1}
+    assert [e.actor for e in who(store, "is-hesitant-about", "nuclear-power")] == ["beta-union"]
+    assert [e.actor for e in who(store, "opposes", "carbon-tax")] == ["gamma-group"]
+    assert len(who(store, "supports", "carbon-tax")) == 6

@@ -32,7 +32,8 @@ from graph.cli import app
 from graph.errors import InvalidOption, NotFound, UnsupportedFormat
 from graph.export import ExportFormat, export, network, write_tables
 from graph.netwriters import write_csv, write_gexf, write_graphml, write_matrix
-from graph.network import ViewFilter
+from graph import discourse
+from graph.network import ViewFilter, stance_graph
 from graph.store import Store
 
 TESTS = Path(__file__).resolve().parent.parent
@@ -464,3 +465,26 @@ def test_cli_export_errors_are_one_line(store_env: Path) -> None:
     bad_date = runner.invoke(app, ["export", "-o", str(target), "--to", "tomorrow"])
     assert bad_date.exit_code == 1 and "not an ISO date" in bad_date.output
     assert not target.exists(), "a failed export leaves no file behind"
+
+
+def test_a_discourse_network_graphml_is_valid_and_read_by_every_parser(
+        seed_store: Store, tmp_path: Path) -> None:
+    """`stancegraph network congruence --format graphml`: the signed, weighted one-mode network."""
+    path = tmp_path / "congruence.graphml"
+    store_dir = tmp_path / "seed-store"
+    with Store(store_dir) as store:
+        store.load([Path(__file__).resolve().parents[2] / "data"])
+    result = CliRunner().invoke(app, ["network", "congruence", "--roll-up", "troop-deployment",
+                                      "--format", "graphml", "-o", str(path), "--store", str(store_dir)])
+    assert result.exit_code == 0, result.output
+    assert xmllint("--schema", GRAPHML_XSD, path).returncode == 0
+    expected = discourse.one_mode_network(
+        stance_graph(seed_store, ViewFilter(hierarchy=True)), aggregation="congruence",
+        selection=discourse.Selection(roll_up=("troop-deployment",))).to_graph()
+    read = graphology("graphml", path)
+    assert (read["order"], read["size"]) == (expected.number_of_nodes(), expected.number_of_edges())
+    assert read["size"] > 0
+    g = igraph.Graph.Read_GraphML(str(path))
+    weights = {frozenset((g.vs[e.source]["id"], g.vs[e.target]["id"])): e["weight"] for e in g.es}
+    assert weights == {frozenset((u, v)): w for u, v, w in expected.edges(data="weight")}
+    assert weights[frozenset(("france", "united-kingdom"))] > 0

@@ -1,7 +1,9 @@
 """The networkx view: nodes and edges with plain attributes, filters."""
 
 import networkx as nx
+import pytest
 
+from graph.errors import InvalidOption
 from graph.network import ViewFilter, span, stance_graph, within
 from graph.store import Store
 
@@ -51,3 +53,8 @@ def test_within_and_span(mini_store: Store) -> None:
     assert sum(1 for *_, f in early.edges(data="family") if f == "hierarchy") == 3
     assert early.graph["end"] == "2025-01-09" and early.graph["hierarchy"] is True
     assert span(within(G, "2026-01-01")) is None
+
+
+def test_dates_must_be_iso(mini_store: Store) -> None:
+    with pytest.raises(InvalidOption, match="'9 January' is not an ISO date"):
+        stance_graph(mini_store, ViewFilter(start="9 January"))

@@ -94,3 +94,18 @@ def test_the_documented_colours_are_the_palettes() -> None:
         assert f"| {name} | `{palette.hex_color(rgb)}` |" in docs
     for sign, rgb in palette.EDGE_COLORS.items():
         assert f"| {palette.EDGE_MEANINGS[sign]} | `{palette.hex_color(rgb)}` |" in docs
+
+
+def test_render_draws_a_discourse_network(seed_store: Store, tmp_path: Path) -> None:
+    store_dir = tmp_path / "store"
+    with Store(store_dir) as store:
+        store.load([Path(__file__).resolve().parents[2] / "data"])
+    out = tmp_path / "conflict.svg"
+    result = runner.invoke(app, ["render", "--network", "conflict", "--roll-up", "troop-deployment",
+                                 "-o", str(out), "--store", str(store_dir)])
+    assert result.exit_code == 0, result.output
+    text = _texts(out.read_bytes())
+    assert "conflict network" in text and "Russia" in text and "France" in text
+    styles = out.read_text()
+    assert palette.hex_color(palette.EDGE_COLORS[-1]) in styles  # conflict ties drawn as opposition
+    assert palette.hex_color(palette.EDGE_COLORS[1]) not in styles

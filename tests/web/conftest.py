@@ -127,6 +127,11 @@ class Viewer:
         self.page.wait_for_function(
             "n => document.getElementById('status').dataset.nodes === String(n)", arg=nodes)
 
+    def panel(self) -> object:
+        """The details panel, once what it was asked to load has arrived."""
+        self.page.wait_for_selector("#panel[aria-busy='false']")
+        return self.page.locator("#panel")
+
     def click_node(self, node: str) -> None:
         """Click where the renderer draws ``node``: a real mouse click on the WebGL canvas."""
         box = self.page.locator("#graph").bounding_box()

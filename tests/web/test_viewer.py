@@ -10,6 +10,7 @@ import io
 import math
 
 import httpx
+import numpy as np
 from PIL import Image
 
 from graph.paths import PROJECT_ROOT
@@ -21,9 +22,8 @@ OPPOSES_RED = (215, 48, 39)  # graph/palette.py, opposes (-1)
 
 def colour_pixels(png: bytes, rgb: tuple[int, int, int], tolerance: int = 12) -> int:
     """How many pixels of a PNG are within ``tolerance`` of ``rgb`` in every channel."""
-    image = Image.open(io.BytesIO(png)).convert("RGB")
-    return sum(1 for pixel in image.getdata()
-               if all(abs(channel - want) <= tolerance for channel, want in zip(pixel, rgb)))
+    pixels = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=int)
+    return int((np.abs(pixels - np.array(rgb)) <= tolerance).all(axis=-1).sum())
 
 
 def _segment_distance(p: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -49,6 +49,19 @@ def clear_edge(viewer, edges: dict[str, tuple[str, str]], skip: set[str]) -> tup
             best = (clearance, edge, middle)
     assert best is not None and best[0] > 6, f"no edge stands clear enough to click: {best}"
     return best[1], best[2]
+
+
+def empty_point(viewer, box: dict[str, float]) -> tuple[float, float]:
+    """A point of the graph's canvas at least 40 pixels from every node and 15 from every edge."""
+    edges = viewer.drawn_edges()
+    at = {n: (p["x"], p["y"]) for n in viewer.drawn_nodes()
+          for p in [viewer.js("node => window.stancegraphViewer.nodePosition(node)", n)]}
+    for x in range(20, int(box["width"]) - 20, 20):
+        for y in range(20, int(box["height"]) - 20, 20):
+            if all(math.dist((x, y), p) > 40 for p in at.values()) and all(
+                    _segment_distance((x, y), at[u], at[v]) > 15 for u, v in edges.values()):
+                return x, y
+    raise AssertionError("the canvas has no empty ground")
 
 
 def statement_ids(panel) -> list[str]:
@@ -89,7 +102,7 @@ def test_searching_poland_and_clicking_it_lists_its_statements_with_quotes(viewe
     page.locator("#search").fill("Poland")
     option = page.locator('#search-results [role="option"][data-node="poland"]')
     option.click()
-    panel = page.locator("#panel")
+    panel = viewer.panel()
     assert panel.locator("h2").inner_text() == "Poland"
     assert statement_ids(panel) == [s["statement"] for s in profile["statements"]]
     text = panel.inner_text()
@@ -103,7 +116,7 @@ def test_searching_poland_and_clicking_it_lists_its_statements_with_quotes(viewe
     link = panel.locator("li.statement").first.locator("a.source-link")
     assert link.get_attribute("href") == f"/sources/{first['source']}"
     link.click()
-    assert panel.locator(".source-text mark").inner_text() == first["quote"]
+    assert viewer.panel().locator(".source-text mark").inner_text() == first["quote"]
     source = viewer.server.get(f"/sources/{first['source']}")
     assert source["text"][first["quote_start"]:first["quote_end"]] == first["quote"]
     panel.get_by_role("button", name="← Back").click()
@@ -118,7 +131,7 @@ def test_the_search_box_works_with_the_keyboard_and_knows_aliases(viewer) -> Non
     assert search.get_attribute("aria-expanded") == "true"
     assert page.locator('#search-results [aria-selected="true"]').get_attribute("data-node") == "poland"
     page.keyboard.press("Enter")
-    assert page.locator("#panel h2").inner_text() == "Poland"
+    assert viewer.panel().locator("h2").inner_text() == "Poland"
     assert search.get_attribute("aria-expanded") == "false"
 
     search.fill("")
@@ -128,7 +141,7 @@ def test_the_search_box_works_with_the_keyboard_and_knows_aliases(viewer) -> Non
     page.keyboard.press("ArrowDown")
     chosen = page.locator('#search-results [aria-selected="true"]').get_attribute("data-node")
     page.keyboard.press("Enter")
-    assert page.locator("#panel h2").inner_text() == viewer.server.get(f"/proposals/{chosen}")["entity"]["label"]
+    assert viewer.panel().locator("h2").inner_text() == viewer.server.get(f"/proposals/{chosen}")["entity"]["label"]
     search.fill("zzz")
     assert page.locator("#search-results").inner_text() == "no match"
     page.keyboard.press("Escape")
@@ -137,9 +150,9 @@ def test_the_search_box_works_with_the_keyboard_and_knows_aliases(viewer) -> Non
 
 def test_clicking_a_node_and_an_edge_on_the_canvas_shows_their_statements(viewer) -> None:
     page = viewer.page
-    panel = page.locator("#panel")
     viewer.click_node("russia")
     page.wait_for_function("() => document.querySelector('#panel h2')?.textContent === 'Russia'")
+    panel = viewer.panel()
     russia = viewer.server.get("/actors/russia")
     assert statement_ids(panel) == [s["statement"] for s in russia["statements"]]
 
@@ -154,8 +167,8 @@ def test_clicking_a_node_and_an_edge_on_the_canvas_shows_their_statements(viewer
     assert panel.locator("h2").inner_text() == (
         f"{statement['actor_label']} {statement['relation_label']} {statement['target_label']}")
 
-    # A click on empty ground clears the selection.
-    page.mouse.click(box["x"] + 5, box["y"] + box["height"] - 5)
+    # Escape clears the selection (a second click this soon would be a double click: a zoom).
+    page.keyboard.press("Escape")
     page.wait_for_selector("#panel .hint")
     assert viewer.highlighted_nodes() == set()
 
@@ -168,7 +181,7 @@ def test_who_opposes_troop_deployment_highlights_the_actors_the_api_returns(view
     page.locator("#who-relation").select_option("opposes")
     page.locator("#who-target").fill("troop deployment")
     page.get_by_role("button", name="Ask").click()
-    panel = page.locator("#panel")
+    panel = viewer.panel()
     answer_line = panel.locator(".answer")
     assert answer_line.inner_text() == "4 actors: Italy, Poland, Russia, United States"
     assert viewer.highlighted_nodes() == actors
@@ -182,14 +195,22 @@ def test_who_opposes_troop_deployment_highlights_the_actors_the_api_returns(view
     rows = page.locator("#table-view tbody tr")
     assert sorted(rows.evaluate_all("rs => rs.map(r => r.dataset.edge)")) == sorted(e["statement"] for e in answer)
     assert "who opposes troop deployment" in page.locator("#table-view caption").inner_text()
+    page.get_by_role("tab", name="Graph").click()
+
+    # A click on empty ground clears the answer.
+    box = page.locator("#graph").bounding_box()
+    x, y = empty_point(viewer, box)
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    page.wait_for_selector("#panel .hint")
+    assert viewer.highlighted_nodes() == set()
 
 
 def test_an_unknown_target_is_reported_with_close_matches(viewer) -> None:
     page = viewer.page
     page.locator("#who-target").fill("troop-deploymnt")
     page.get_by_role("button", name="Ask").click()
-    alert = page.locator("#panel [role=alert]")
-    assert alert.inner_text() == "no actor or issue 'troop-deploymnt'; did you mean troop-deployment?"
+    alert = viewer.panel().locator("[role=alert]")
+    assert alert.inner_text().startswith("no actor or issue 'troop-deploymnt'; did you mean troop-deployment")
     assert viewer.problems and all("404" in p for p in viewer.problems)
     viewer.problems.clear()  # the 404 was the point
 
@@ -238,7 +259,11 @@ def test_the_proposal_source_hierarchy_and_folding_filters(viewer) -> None:
     page.locator("#filter-proposal").select_option("troop-deployment")
     on_troops = server.get("/statements", target="troop-deployment", limit=500)["items"]
     proposals = {p["id"]: p for p in server.get("/proposals")}
-    under = {"troop-deployment", *proposals["troop-deployment"]["narrower"]}
+    under, todo = set(), ["troop-deployment"]
+    while todo:
+        under.add(todo[-1])
+        todo += [n for n in proposals[todo.pop()]["narrower"] if n not in under]
+    assert "stabilization-force" in under  # two levels down
     assert set(viewer.drawn_edges()) == {s["statement"] for s in on_troops}
     assert viewer.drawn_nodes() == under | {s["actor"] for s in on_troops}
     assert page.locator("#export-note").is_visible()
@@ -258,16 +283,19 @@ def test_the_proposal_source_hierarchy_and_folding_filters(viewer) -> None:
     page.locator("#show-hierarchy").uncheck()
     assert not broader & set(viewer.drawn_edges())
 
-    for family in ("opposes", "hesitant", "neutral"):
+    for family in ("supports", "opposes", "hesitant"):
         page.locator(f"#family-{family}").uncheck()
     folded = {e["id"]: (e["source"], e["target"]) for e in server.get(
-        "/graph", family="supports", fold_persons="true")["edges"]}
-    unfolded = {e["id"]: (e["source"], e["target"]) for e in server.get("/graph", family="supports")["edges"]}
-    assert folded != unfolded  # persons' statements move to their states
+        "/graph", family="neutral", fold_persons="true")["edges"]}
+    unfolded = {e["id"]: (e["source"], e["target"]) for e in server.get("/graph", family="neutral")["edges"]}
+    assert folded != unfolded  # Marco Rubio's chairing is drawn from the United States
     assert viewer.drawn_edges() == unfolded
     page.locator("#fold-persons").check()
-    page.wait_for_function("() => !window.stancegraphViewer.drawnNodes().includes('emmanuel-macron')")
-    assert viewer.drawn_edges() == folded
+    page.wait_for_function("""folded => {
+        const drawn = window.stancegraphViewer.drawnEdges();
+        return drawn.length === Object.keys(folded).length
+          && drawn.every(([id, source, target]) => folded[id]?.[0] === source && folded[id]?.[1] === target);
+    }""", arg=folded)
     assert "fold_persons=true" in page.locator("#export-gexf").get_attribute("href")
 
 
@@ -307,3 +335,63 @@ def test_the_table_lists_what_the_graph_shows_and_the_tabs_use_the_keyboard(view
     page.locator("#tab-table").press("ArrowLeft")
     assert page.locator("#table-view").is_hidden()
     assert page.locator("#tab-graph").get_attribute("aria-selected") == "true"
+
+
+def test_the_camps_on_a_proposal_and_a_path_are_highlighted(viewer) -> None:
+    page = viewer.page
+    server = viewer.server
+    camps = server.get("/camps/troop-deployment")
+    page.locator("#camps-proposal").select_option("troop-deployment")
+    page.get_by_role("button", name="Show camps").click()
+    panel = viewer.panel()
+    assert panel.locator("h3.camp").all_inner_texts() == [
+        f"For ({len(camps['supporters'])})", f"Against ({len(camps['opponents'])})",
+        f"Hesitant ({len(camps['hesitant'])})"]
+    members = {m["actor"] for camp in ("supporters", "opponents", "hesitant") for m in camps[camp]}
+    assert {"france", "poland", "russia"} <= members
+    assert viewer.highlighted_nodes() == members
+    assert sorted(statement_ids(panel)) == sorted(
+        e["statement"] for camp in ("supporters", "opponents", "hesitant") for m in camps[camp]
+        for e in m["evidence"])
+
+    found = server.get("/paths", **{"from": "poland", "to": "russia"})
+    page.locator("#path-from").fill("Poland")
+    page.locator("#path-to").fill("Russia")
+    page.get_by_role("button", name="Find path").click()
+    panel = viewer.panel()
+    shortest = found["paths"][0]
+    assert viewer.highlighted_nodes() == set(shortest["nodes"])
+    first = panel.locator("ol.path").first.locator("li")
+    assert first.evaluate_all("steps => steps.map(s => s.dataset.statement)") == [
+        step["statement"] for step in shortest["steps"]]
+    for step in shortest["steps"]:
+        if step["quote"]:
+            assert f"“{step['quote']}”" in panel.inner_text()
+
+
+def test_the_congruence_network_is_coloured_by_coalition(viewer) -> None:
+    page = viewer.page
+    server = viewer.server
+    network = server.get("/networks/congruence", level=1)
+    found = server.get("/coalitions", level=1)
+    page.locator("#network-kind").select_option("congruence")
+    page.locator("#network-level").select_option("1")
+    page.get_by_role("button", name="Show, coloured by coalition").click()
+    viewer.panel()
+    assert viewer.drawn_nodes() == {n["id"] for n in network["nodes"]}
+    assert len(viewer.drawn_edges()) == len(network["ties"]) > 0
+    colours = viewer.js("window.stancegraphViewer.nodeColors()")
+    by_coalition = [{colours[m] for m in c["members"]} for c in found["coalitions"]]
+    assert len(found["coalitions"]) >= 2
+    assert all(len(c) == 1 for c in by_coalition)  # one colour per coalition
+    assert len(set.union(*by_coalition)) == len(by_coalition)  # and a different one for each
+    # France and the United Kingdom both back deployments under troop deployment: tied, one coalition.
+    assert colours["france"] == colours["united-kingdom"] != "#b0b0b0"
+    assert {"france", "united-kingdom"} in [{u, v} for u, v in viewer.drawn_edges().values()]
+    legend = page.locator("#legend").inner_text()
+    for i, coalition in enumerate(found["coalitions"], start=1):
+        assert f"coalition {i}: {', '.join(coalition['labels'])}" in legend
+
+    page.get_by_role("button", name="Back to the stance graph").click()
+    viewer.wait_for_status(44)
+    assert len(viewer.drawn_nodes()) == 44

@@ -51,4 +51,6 @@ export const api = {
     getJSON("/who", { relation, target, direct_only: directOnly || null }),
   camps: (proposal) => getJSON(`/camps/${encodeURIComponent(proposal)}`),
   paths: (from, to) => getJSON("/paths", { from, to }),
+  network: (kind, params) => getJSON(`/networks/${encodeURIComponent(kind)}`, params),
+  coalitions: (params) => getJSON("/coalitions", params),
 };

@@ -22,6 +22,11 @@ export function fill(element, ...children) {
   return element;
 }
 
+/** "1 statement", "3 statements". */
+export function count(n, noun) {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 export function byId(id) {
   const element = document.getElementById(id);
   if (!element) throw new Error(`the page has no element #${id}`);

@@ -1,13 +1,14 @@
 // The viewer: loads the stance graph from the API, draws it, and wires the controls.
 
 import { api, href } from "./api.js";
-import { byId, fill, h } from "./dom.js";
+import { byId, count, fill, h } from "./dom.js";
 import {
-  FAMILIES, addHierarchy, buildGraph, defaultFilters, filtering, statementDates, visibility, withNarrower,
+  FAMILIES, addHierarchy, buildGraph, defaultFilters, statementDates, visibility, withNarrower,
 } from "./model.js";
 import { Panel } from "./panel.js";
 import { Search } from "./search.js";
-import { renderTable } from "./table.js";
+import { COALITION_COLOURS, UNALIGNED, buildNetwork } from "./network.js";
+import { renderTable, renderTies } from "./table.js";
 import { GraphView } from "./view.js";
 
 const REPLAY_STEP_MS = 900;
@@ -23,17 +24,17 @@ const state = {
   proposals: [],
   relations: [],
   replay: null, // the timer of a replay of the debate
+  network: null, // {kind, level, graph, coalitions} while a discourse network is drawn instead
   request: 0, // the latest panel request, so a slow answer does not overwrite a newer one
 };
 
 const view = new GraphView(byId("graph"), {
-  onNode: (node) => selectNode(node, { focus: false }),
-  onEdge: (edge) => openEdge(edge),
+  onNode: (node) => (state.network ? selectActorInNetwork(node) : selectNode(node, { focus: false })),
+  onEdge: (edge) => (state.network ? selectActorInNetwork(state.network.graph.source(edge)) : openEdge(edge)),
   onStage: () => clearHighlight(),
 });
-const panel = new Panel(byId("panel"), (node) => selectNode(node, { focus: true }));
-
 const label = (node) => (state.graph.hasNode(node) ? state.graph.getNodeAttribute(node, "label") : node);
+const panel = new Panel(byId("panel"), (node) => selectNode(node, { focus: true }), label);
 
 /** Run `load` for the panel; drop its answer if another request started meanwhile. */
 async function inPanel(title, load) {
@@ -63,6 +64,10 @@ function clearHighlight() {
 }
 
 async function selectNode(node, { focus }) {
+  if (state.network) {
+    selectActorInNetwork(node);
+    return;
+  }
   if (!state.graph.hasNode(node)) return;
   const edges = new Set(state.graph.edges(node).filter((edge) => state.shown.edges.has(edge)));
   const context = new Set(state.graph.neighbors(node));
@@ -111,6 +116,11 @@ function highlightEvidence(title, evidence, extraContext = []) {
 
 function applyFilters() {
   state.shown = visibility(state.graph, state.filters, state.dates);
+  updateExports();
+  if (state.network) {
+    showNetwork(state.network.kind, state.network.level);
+    return;
+  }
   view.setShown(state.shown);
   const statementEdges = state.graph.filterEdges((edge, s) => s.family !== "hierarchy");
   const shownEdges = statementEdges.filter((edge) => state.shown.edges.has(edge));
@@ -119,7 +129,6 @@ function applyFilters() {
   status.dataset.edges = String(shownEdges.length);
   status.textContent = `${state.shown.nodes.size} of ${state.graph.order} nodes · `
     + `${shownEdges.length} of ${statementEdges.length} statements and ties`;
-  updateExports();
   refreshTable();
 }
 
@@ -178,22 +187,26 @@ function replay() {
 async function foldPersons(fold) {
   state.filters.foldPersons = fold;
   stopReplay();
-  const data = await api.graph({ fold_persons: fold || null });
-  loadGraph(data);
+  const title = fold ? "Folding persons into whom they speak for" : "Unfolding persons";
+  const data = await inPanel(title, () => api.graph({ fold_persons: fold || null }));
+  if (data) loadGraph(data);
 }
 
 // --- exports, table, legend ---------------------------------------------------
 
-function exportParams() {
+/** The filters the server's views know, as query parameters: dates, families, folding. */
+function viewParams() {
   const f = state.filters;
-  const all = f.families.size === FAMILIES.length;
   return {
     from: f.from !== state.dates[0] ? f.from : null,
     to: f.to !== state.dates[state.dates.length - 1] ? f.to : null,
-    source: f.source || null,
-    family: all ? null : [...f.families],
+    family: f.families.size === FAMILIES.length ? null : [...f.families],
     fold_persons: f.foldPersons || null,
   };
+}
+
+function exportParams() {
+  return { ...viewParams(), source: state.filters.source || null };
 }
 
 function updateExports() {
@@ -214,12 +227,18 @@ async function exportPng() {
 }
 
 function refreshTable() {
+  if (state.network) {
+    const { graph, kind } = state.network;
+    renderTies(byId("table-view"), graph, `${graph.size} ties of the ${kind} network`,
+      (index) => (index >= 0 ? `coalition ${index + 1}` : "unaligned"));
+    return;
+  }
   const mark = state.highlight;
   const statementEdges = (edges) => [...edges].filter((edge) => state.shown.edges.has(edge)
     && state.graph.getEdgeAttribute(edge, "family") !== "hierarchy");
   const edges = statementEdges(mark ? mark.edges : state.shown.edges);
-  const caption = mark ? `${edges.length} statements: ${mark.title}`
-    : `${edges.length} statements and ties shown in the graph`;
+  const caption = mark ? `${count(edges.length, "statement")}: ${mark.title}`
+    : `${count(edges.length, "statement")} and ties shown in the graph`;
   renderTable(byId("table-view"), state.graph, edges, caption, openEdge);
 }
 
@@ -239,6 +258,68 @@ function showTab(name) {
   byId("tab-table").setAttribute("aria-selected", String(table));
   byId("table-view").hidden = !table;
   byId(table ? "tab-table" : "tab-graph").focus();
+}
+
+// --- discourse networks -------------------------------------------------------
+
+/** The parameters of the network routes: the view's filters and the grouping of proposals. */
+function analysisParams(level) {
+  return { ...viewParams(), level: level === "" ? null : level };
+}
+
+/** Draw the discourse network of `kind` instead of the stance graph, actors coloured by coalition. */
+async function showNetwork(kind, level) {
+  const params = analysisParams(level);
+  const title = `The ${kind} network`;
+  const answer = await inPanel(title, () => Promise.all([
+    api.network(kind, params), api.coalitions(params)]));
+  if (!answer) return;
+  const [network, coalitions] = answer;
+  const graph = buildNetwork(network, coalitions, state.data.palette, state.graph);
+  state.network = { kind, level, graph, coalitions };
+  state.highlight = null;
+  view.setGraph(graph, { nodes: new Set(graph.nodes()), edges: new Set(graph.edges()) });
+  byId("back-to-stances").hidden = false;
+  const status = byId("status");
+  status.dataset.nodes = String(graph.order);
+  status.dataset.edges = String(graph.size);
+  status.textContent = `${kind} network: ${graph.order} actors · ${graph.size} ties`;
+  renderNetworkLegend(coalitions);
+  refreshTable();
+  panel.coalitions(`${title}, coloured by coalition`, coalitions, COALITION_COLOURS, UNALIGNED,
+    (node) => (graph.hasNode(node) ? graph.getNodeAttribute(node, "label") : label(node)));
+}
+
+function showStances() {
+  state.network = null;
+  byId("back-to-stances").hidden = true;
+  view.setGraph(state.graph, state.shown);
+  renderLegend();
+  clearHighlight();
+  applyFilters();
+}
+
+async function selectActorInNetwork(node) {
+  const { graph } = state.network;
+  if (!graph.hasNode(node)) return;
+  setHighlight({ title: graph.getNodeAttribute(node, "label"), nodes: new Set([node]),
+    context: new Set(graph.neighbors(node)), edges: new Set(graph.edges(node)) });
+  const profile = await inPanel(graph.getNodeAttribute(node, "label"), () => api.actor(node));
+  if (profile) panel.entity(profile);
+}
+
+function renderNetworkLegend(coalitions) {
+  const signs = state.data.palette.edge_signs;
+  fill(byId("legend"),
+    coalitions.coalitions.map((coalition, i) => h("li", {},
+      h("span", { class: "swatch node", style: `background:${COALITION_COLOURS[i % COALITION_COLOURS.length]}` }),
+      `coalition ${i + 1}: ${coalition.labels.join(", ")}`)),
+    coalitions.unaligned.length > 0 && h("li", {}, h("span", { class: "swatch node", style: `background:${UNALIGNED}` }),
+      "unaligned"),
+    h("li", {}, h("span", { class: "swatch edge", style: `background:${signs.find((e) => e.key === "1").color}` }),
+      "congruence (agreement)"),
+    h("li", {}, h("span", { class: "swatch edge", style: `background:${signs.find((e) => e.key === "-1").color}` }),
+      "conflict (disagreement)"));
 }
 
 // --- forms --------------------------------------------------------------------
@@ -284,6 +365,7 @@ function fillSelects() {
 function wireForms() {
   byId("who-form").addEventListener("submit", async (event) => {
     event.preventDefault();
+    if (state.network) showStances();
     const relation = byId("who-relation").value;
     const target = byId("who-target").value.trim();
     const directOnly = byId("who-direct").checked;
@@ -297,6 +379,7 @@ function wireForms() {
 
   byId("camps-form").addEventListener("submit", async (event) => {
     event.preventDefault();
+    if (state.network) showStances();
     const proposal = byId("camps-proposal").value;
     const answer = await inPanel(`Camps on ${label(proposal)}`, () => api.camps(proposal));
     if (!answer) return;
@@ -308,6 +391,7 @@ function wireForms() {
 
   byId("path-form").addEventListener("submit", async (event) => {
     event.preventDefault();
+    if (state.network) showStances();
     const from = byId("path-from").value.trim();
     const to = byId("path-to").value.trim();
     const answer = await inPanel(`Path from ${from} to ${to}`, () => api.paths(from, to));
@@ -344,9 +428,17 @@ function wireForms() {
       else readFilters();
     });
   });
+  byId("network-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    showNetwork(byId("network-kind").value, byId("network-level").value);
+  });
+  byId("back-to-stances").addEventListener("click", showStances);
   byId("play").addEventListener("click", replay);
   byId("export-png").addEventListener("click", exportPng);
   byId("reset-view").addEventListener("click", () => view.resetCamera());
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && !event.target.closest("input, select, textarea")) clearHighlight();
+  });
   byId("tab-graph").addEventListener("click", () => showTab("graph"));
   byId("tab-table").addEventListener("click", () => showTab("table"));
   for (const tab of ["tab-graph", "tab-table"]) {
@@ -363,8 +455,10 @@ function loadGraph(data) {
   state.graph = buildGraph(data, state.graph, (graph) => addHierarchy(graph, state.proposals, data.palette));
   state.highlight = null;
   state.shown = visibility(state.graph, state.filters, state.dates);
-  view.setGraph(state.graph, state.shown);
-  panel.clear();
+  if (!state.network) {
+    view.setGraph(state.graph, state.shown);
+    panel.clear();
+  }
   applyFilters();
 }
 
@@ -394,9 +488,9 @@ async function start() {
 window.stancegraphViewer = {
   drawnNodes: () => view.drawnNodes(),
   drawnEdges: () => view.drawnEdges(),
+  nodeColors: () => view.nodeColors(),
   highlightedNodes: () => view.highlightedNodes(),
   nodePosition: (node) => view.nodePosition(node),
-  filtering: () => filtering(state.filters, state.dates),
 };
 
 start().catch((error) => {

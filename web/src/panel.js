@@ -2,13 +2,17 @@
 // marked, and the answers of the analyses. Every claim is shown with its quote and source.
 
 import { api } from "./api.js";
-import { fill, h } from "./dom.js";
+import { count, fill, h } from "./dom.js";
 
 export class Panel {
-  /** @param select(nodeId) called when a person follows a link to an actor or proposal */
-  constructor(element, select) {
+  /**
+   * @param select(nodeId) called when a person follows a link to an actor or proposal
+   * @param label(nodeId) the label of an actor or proposal
+   */
+  constructor(element, select, label) {
     this.element = element;
     this.select = select;
+    this.label = label;
     this.history = [];
   }
 
@@ -17,6 +21,7 @@ export class Panel {
     this.history = keep ? [...this.history, [...this.element.childNodes]] : [];
     const back = keep && h("button", { type: "button", class: "back", onclick: () => this.back() }, "← Back");
     fill(this.element, back, h("h2", { class: className }, title), content);
+    this.element.setAttribute("aria-busy", "false");
     this.element.scrollTop = 0;
   }
 
@@ -27,12 +32,14 @@ export class Panel {
 
   clear() {
     this.history = [];
+    this.element.setAttribute("aria-busy", "false");
     fill(this.element, h("p", { class: "hint" },
       "Click an actor, a proposal or an edge, or ask who takes a stance on what."));
   }
 
   loading(title) {
     this.show(title, h("p", { class: "hint" }, "Loading…"));
+    this.element.setAttribute("aria-busy", "true");
   }
 
   error(title, error) {
@@ -84,13 +91,18 @@ export class Panel {
     if (summary?.aliases?.length) facts.push(h("p", { class: "meta" }, `also: ${summary.aliases.join(", ")}`));
     if (actor?.role) facts.push(h("p", { class: "meta" }, actor.role));
     if (actor?.speaks_for?.length) {
-      facts.push(h("p", { class: "meta" }, "speaks for ", actor.speaks_for.map((id) => this.nodeButton(id, id))));
+      facts.push(h("p", { class: "meta" }, "speaks for ",
+        actor.speaks_for.map((id, i) => [i ? ", " : "", this.nodeButton(id, this.label(id))])));
     }
     if (issue?.definition) facts.push(h("p", { class: "definition" }, issue.definition));
     for (const [name, ids] of [["broader", issue?.broader], ["narrower", issue?.narrower]]) {
-      if (ids?.length) facts.push(h("p", { class: "meta" }, `${name}: `, ids.map((id) => this.nodeButton(id, id))));
+      if (ids?.length) {
+        facts.push(h("p", { class: "meta" }, `${name}: `,
+          ids.map((id, i) => [i ? ", " : "", this.nodeButton(id, this.label(id))])));
+      }
     }
-    this.show(entity.label, [facts, h("h3", {}, `${statements.length} statements`), this.evidenceList(statements)]);
+    this.show(entity.label, [facts, h("h3", {}, count(statements.length, "statement")),
+      this.evidenceList(statements)]);
   }
 
   statement(evidence) {
@@ -116,7 +128,7 @@ export class Panel {
       const end = evidence.quote_end;
       const mark = h("mark", {}, text.slice(start, end));
       this.show(info.title, [
-        h("p", { class: "meta" }, `${info.date} · ${info.language} · ${info.statements} statements · `,
+        h("p", { class: "meta" }, `${info.date} · ${info.language} · ${count(info.statements, "statement")} · `,
           h("a", { href: `/sources/${encodeURIComponent(info.id)}` }, "JSON")),
         h("div", { class: "source-text" }, text.slice(0, start), mark, text.slice(end)),
       ], { keep: true });
@@ -131,7 +143,7 @@ export class Panel {
     const actors = new Map(evidence.map((e) => [e.actor, e.actor_label]));
     const sorted = [...actors].sort((a, b) => a[1].localeCompare(b[1]));
     this.show(question, [
-      h("p", { class: "answer" }, sorted.length ? `${sorted.length} actors: ` : "Nobody, in the coded sources.",
+      h("p", { class: "answer" }, sorted.length ? `${count(sorted.length, "actor")}: ` : "Nobody, in the coded sources.",
         sorted.map(([id, label], i) => [i ? ", " : "", this.nodeButton(id, label)])),
       h("h3", {}, "Evidence"),
       this.evidenceList(evidence),
@@ -151,6 +163,24 @@ export class Panel {
     ]));
   }
 
+  /** GET /coalitions: each coalition with its members and the proposals that bind it. */
+  coalitions(title, answer, colours, unaligned, label) {
+    this.show(title, [
+      h("p", { class: "meta" }, `${answer.coalitions.length} coalitions (${answer.method} modularity `
+        + `${answer.modularity.toFixed(2)}); the ties are the discourse network's`),
+      answer.coalitions.map((coalition, i) => [
+        h("h3", { class: "coalition" }, h("span", { class: "swatch node", style: `background:${colours[i % colours.length]}` }),
+          ` Coalition ${i + 1}`),
+        h("p", {}, coalition.members.map((id, j) => [j ? ", " : "", this.nodeButton(id, coalition.labels[j])])),
+        coalition.binds.length && h("ul", { class: "binds" }, coalition.binds.map((bind) => h("li", {},
+          `${bind.side} ${bind.label}: ${count(bind.members.length, "member")}`))),
+      ]),
+      answer.unaligned.length && [h("h3", { class: "coalition" },
+        h("span", { class: "swatch node", style: `background:${unaligned}` }), " Unaligned"),
+        h("p", {}, answer.unaligned.map((id, j) => [j ? ", " : "", this.nodeButton(id, label(id))]))],
+    ]);
+  }
+
   /** GET /paths: the shortest paths, each step a sentence with its quote. */
   paths(answer) {
     const title = `${answer.source.label} → ${answer.target.label}`;
@@ -159,7 +189,7 @@ export class Panel {
       return;
     }
     this.show(title, answer.paths.map((path, i) => [
-      h("h3", {}, `${i === 0 ? "Shortest path" : `Path ${i + 1}`}: ${path.length} steps`),
+      h("h3", {}, `${i === 0 ? "Shortest path" : `Path ${i + 1}`}: ${count(path.length, "step")}`),
       h("ol", { class: "path" }, path.steps.map((step) => h("li", { "data-statement": step.statement },
         h("p", { class: "claim" }, this.nodeButton(step.source, step.source_label), ` ${step.relation_label} `,
           this.nodeButton(step.target, step.target_label)),

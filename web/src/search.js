@@ -5,14 +5,17 @@ import { fill, h } from "./dom.js";
 
 const LIMIT = 8;
 
-/** How well `query` names an entry: 0 exactly, 1 at the start, 2 inside, null not at all. */
+/**
+ * How well `query` names an entry, lower is better: 0 a name exactly, 1 the start of the label,
+ * 2 the start of the id or an alias, 3 inside a name; null not at all.
+ */
 function rank(entry, query) {
-  let best = null;
-  for (const name of entry.names) {
-    const score = name === query ? 0 : name.startsWith(query) ? 1 : name.includes(query) ? 2 : null;
-    if (score !== null && (best === null || score < best)) best = score;
-  }
-  return best;
+  const [label] = entry.names;
+  if (entry.names.includes(query)) return 0;
+  if (label.startsWith(query)) return 1;
+  if (entry.names.some((name) => name.startsWith(query))) return 2;
+  if (entry.names.some((name) => name.includes(query))) return 3;
+  return null;
 }
 
 export class Search {
@@ -36,7 +39,7 @@ export class Search {
   /** `entries`: [{id, label, type, aliases}] of every actor and proposal. */
   setEntries(entries) {
     this.entries = entries.map((entry) => ({
-      ...entry, names: [entry.id, entry.label, ...entry.aliases].map((name) => name.toLowerCase()),
+      ...entry, names: [entry.label, entry.id, ...entry.aliases].map((name) => name.toLowerCase()),
     }));
   }
 

@@ -12,6 +12,18 @@ const COLUMNS = ["Actor", "Relation", "Target", "Speaker", "Date", "Quote", "Sou
  * @param caption what the rows are
  * @param openEdge(id) what the statement button of a row does
  */
+/** The ties of a discourse network, heaviest first, with the coalition of each actor. */
+export function renderTies(element, graph, caption, coalitionName) {
+  const rows = graph.mapEdges((edge, tie, a, b) => ({ edge, tie, a, b }))
+    .sort((x, y) => Math.abs(y.tie.weight) - Math.abs(x.tie.weight));
+  const actor = (node) => [graph.getNodeAttribute(node, "label"), ` (${coalitionName(graph.getNodeAttribute(node, "coalition"))})`];
+  fill(element, h("table", { class: "statements-table" },
+    h("caption", {}, caption),
+    h("thead", {}, h("tr", {}, ["Actor", "Actor", "Weight"].map((name) => h("th", { scope: "col" }, name)))),
+    h("tbody", {}, rows.map(({ edge, tie, a, b }) => h("tr", { "data-edge": edge },
+      h("td", {}, actor(a)), h("td", {}, actor(b)), h("td", {}, String(Math.round(tie.weight * 1000) / 1000)))))));
+}
+
 export function renderTable(element, graph, edges, caption, openEdge) {
   const label = (node) => (graph.hasNode(node) ? graph.getNodeAttribute(node, "label") : node);
   const rows = [...edges]

@@ -94,6 +94,11 @@ export class GraphView {
       .map((edge) => [edge, ...this.graph.extremities(edge)]);
   }
 
+  /** The colour each drawn node is drawn in. */
+  nodeColors() {
+    return Object.fromEntries(this.drawnNodes().map((node) => [node, this.sigma.getNodeDisplayData(node).color]));
+  }
+
   highlightedNodes() {
     return this.graph.filterNodes((node) => {
       const display = this.sigma.getNodeDisplayData(node);
@@ -119,10 +124,5 @@ export class GraphView {
   /** The current view as a PNG, on a white background. */
   png() {
     return toBlob(this.sigma, { format: "png", backgroundColor: "#ffffff" });
-  }
-
-  resize() {
-    this.sigma?.resize();
-    this.sigma?.refresh();
   }
 }

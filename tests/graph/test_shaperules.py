@@ -1,0 +1,115 @@
+"""The shapes compiled to SPARQL find exactly the violations pyshacl finds, mutation by mutation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from pyshacl import validate as shacl_validate
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import SH
+
+from graph.load import ontology_graph
+from graph.shaperules import rules
+from graph.store import ONTOLOGY_GRAPH, Store
+from graph.validate import shapes_graph
+from graph.vocab import ID, RDF, SG, SKOS, XSD, actor_iri, issue_iri, source_iri, statement_iri
+
+S1, S3 = statement_iri("mini-s1"), statement_iri("mini-s3")
+Key = tuple[str, str | None, str, str | None]
+
+
+def _pyshacl(data: Graph) -> set[Key]:
+    conforms, report, _ = shacl_validate(data + ontology_graph(), shacl_graph=shapes_graph(),
+                                         inference="none", allow_warnings=True)
+    found = set()
+    for result in report.subjects(SH.resultSeverity, SH.Violation):
+        component = str(report.value(result, SH.sourceConstraintComponent)).rsplit("#", 1)[-1]
+        path = report.value(result, SH.resultPath)
+        message = str(report.value(result, SH.resultMessage)) if component.startswith("SPARQL") else None
+        focus = report.value(result, SH.focusNode)
+        found.add(("_" if isinstance(focus, BNode) else str(focus), None if path is None else str(path),
+                   component, message))
+    return found
+
+
+def _compiled(data: Graph) -> set[Key]:
+    store = Store(None)
+    store.insert({ID["graph/data"]: data, ONTOLOGY_GRAPH: ontology_graph()})
+    return {(v.focus if not v.focus.startswith("_:") else "_", v.path, v.component,
+             v.message if v.component.startswith("SPARQL") else None)
+            for v in store.shape_violations()}
+
+
+def _set(g: Graph, s: object, p: URIRef, o: object) -> None:
+    g.remove((s, p, None))
+    g.add((s, p, o))
+
+
+MUTATIONS: dict[str, Callable[[Graph], None]] = {
+    "no quote": lambda g: g.remove((S1, SG.quote, None)),
+    "two dates": lambda g: g.add((S1, SG.date, Literal("2024-01-01", datatype=XSD.date))),
+    "quote with a language": lambda g: _set(g, S1, SG.quote, Literal(
+        "Ruritania will never send soldiers to Freedonia", lang="en")),
+    "actor is an issue": lambda g: _set(g, S1, SG.actor, issue_iri("peace-support")),
+    "target is a source": lambda g: _set(g, S3, SG.target, source_iri("mini")),
+    "negative offset": lambda g: _set(g, S1, SG.quoteStart, Literal(-1)),
+    "quote off its offsets": lambda g: _set(g, S1, SG.quoteEnd, Literal(40)),
+    "no direct edge": lambda g: g.remove((actor_iri("sylvania"), SG.offers, issue_iri("peacekeeping-force"))),
+    "conditional without condition": lambda g: _set(g, S1, SG.modality, SG.conditional),
+    "reported without claimant": lambda g: _set(g, S1, SG.modality, SG.reported),
+    "modality not allowed": lambda g: _set(g, S1, SG.modality, SG.named),
+    "bad slug": lambda g: _set(g, actor_iri("sylvania"), SG.slug, Literal("Sylvania Land")),
+    "bad wikidata id": lambda g: g.add((actor_iri("sylvania"), SG.wikidataId, Literal("X12"))),
+    "issue outside the scheme": lambda g: g.remove((issue_iri("peace-support"), SKOS.inScheme, None)),
+    "broader cycle": lambda g: g.add((issue_iri("peace-support"), SKOS.broader, issue_iri("peacekeeping-force"))),
+    "polarity out of range": lambda g: g.add((SG.offers, SG.polarity, Literal(2))),
+    "speaker not a person": lambda g: g.add((S3, SG.speaker, actor_iri("ruritania"))),
+    "member of a state": lambda g: g.add((actor_iri("sylvania"), SG.memberOf, actor_iri("ruritania"))),
+    "source without title": lambda g: g.remove((source_iri("mini"), URIRef("http://purl.org/dc/terms/title"), None)),
+    "plain alias": lambda g: g.add((actor_iri("sylvania"), SKOS.altLabel, Literal("Sylv"))),
+    "fulfilled as text": lambda g: (g.add((issue_iri("peace-support"), RDF.type, SG.Commitment)),
+                                    g.add((issue_iri("peace-support"), SG.fulfilled, Literal("yes")))),
+    "impossible date": lambda g: _set(g, S1, SG.date, Literal("2025-02-30", datatype=XSD.date)),
+    "empty quote": lambda g: _set(g, S3, SG.quote, Literal("")),
+    "date as text": lambda g: _set(g, S3, SG.date, Literal("2025-01-09")),
+    "statement as a blank node": lambda g: (g.add((BNode("b1"), RDF.type, SG.Statement))),
+}
+
+
+@pytest.fixture(scope="module")
+def mini_graph(tmp_path_factory: pytest.TempPathFactory) -> Graph:
+    from tests.conftest import write_data
+    store = Store(None)
+    store.load([write_data(tmp_path_factory.mktemp("mini"))])
+    g = Graph()
+    for name in store.graph_names():
+        if name != str(ONTOLOGY_GRAPH):
+            g += store.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
+    return g
+
+
+def test_every_constraint_of_the_shapes_is_compiled() -> None:
+    shapes = shapes_graph()
+    constraints = sum(1 for shape in shapes.subjects(RDF.type, SH.NodeShape)
+                      for p in shapes.predicates(shape) if p in (SH.sparql, SH.nodeKind))
+    constraints += sum(1 for shape in shapes.subjects(RDF.type, SH.NodeShape)
+                       for prop in shapes.objects(shape, SH.property)
+                       for p in shapes.predicates(prop)
+                       if p not in (SH.path, SH.message, SH.flags))
+    assert len(rules()) == constraints
+
+
+def test_the_fixtures_conform_both_ways(mini_graph: Graph, seed_store: Store) -> None:
+    assert _pyshacl(mini_graph) == set() == _compiled(mini_graph)
+    assert seed_store.shape_violations() == []
+
+
+@pytest.mark.parametrize("name", sorted(MUTATIONS))
+def test_each_violation_is_found_as_pyshacl_finds_it(mini_graph: Graph, name: str) -> None:
+    g = Graph()
+    g += mini_graph
+    MUTATIONS[name](g)
+    expected = _pyshacl(g)
+    assert expected, f"the mutation {name!r} should violate the shapes"
+    assert _compiled(g) == expected

@@ -1,0 +1,78 @@
+"""Bulk loads of RDF files: the same store as the YAML path, validated, atomic, undone after a crash."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from graph.errors import ShapeViolation, SourceDataError
+from graph.store import ONTOLOGY_GRAPH, Store
+from graph.vocab import SG, statement_iri
+
+
+def _nquads(store: Store, path: Path) -> Path:
+    """The store's data graphs (not the ontology) as an N-Quads file."""
+    quads = [q for q in ox.parse(store.dump(), format=ox.RdfFormat.N_QUADS)
+             if q.graph_name.value != str(ONTOLOGY_GRAPH)]
+    path.write_bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+    return path
+
+
+def _quads(store: Store) -> set[ox.Quad]:
+    """The data quads, and the ontology's size (its blank nodes are new on every load)."""
+    quads = set(ox.parse(store.dump(), format=ox.RdfFormat.N_QUADS))
+    ontology = {q for q in quads if q.graph_name.value == str(ONTOLOGY_GRAPH)}
+    return (quads - ontology) | {ox.Quad(ox.NamedNode("urn:ontology"), ox.NamedNode("urn:size"),
+                                         ox.Literal(str(len(ontology))))}
+
+
+def test_a_bulk_load_gives_the_store_the_yaml_load_gives(mini_store: Store, tmp_path: Path) -> None:
+    bulk = Store(tmp_path / "store")
+    report = bulk.load([_nquads(mini_store, tmp_path / "mini.nq")])
+    assert _quads(bulk) == _quads(mini_store)
+    assert report.statements == 4
+    bulk.load([tmp_path / "mini.nq"])
+    assert _quads(bulk) == _quads(mini_store), "reloading the file replaces its graphs"
+
+
+def test_a_violation_writes_nothing_and_keeps_what_was_there(mini_store: Store, tmp_path: Path) -> None:
+    good = _nquads(mini_store, tmp_path / "mini.nq")
+    store = Store(tmp_path / "store")
+    store.load([good])
+    before = _quads(store)
+    bad = tmp_path / "bad.nq"
+    bad.write_text(good.read_text().replace(
+        f'<{statement_iri("mini-s1")}> <{SG.quoteEnd}> "47"', f'<{statement_iri("mini-s1")}> <{SG.quoteEnd}> "40"'))
+    with pytest.raises(ShapeViolation, match="mini-s1: the quote is not the source text between its offsets"):
+        store.load([bad])
+    assert _quads(store) == before
+    broken = tmp_path / "broken.nq"
+    broken.write_text(good.read_text() + "<urn:a> <urn:b> .\n")
+    with pytest.raises(SourceDataError, match="broken.nq"):
+        store.load([broken])
+    assert _quads(store) == before
+
+
+def test_a_load_cut_short_is_undone_when_the_store_is_opened(mini_store: Store, tmp_path: Path) -> None:
+    location = tmp_path / "store"
+    store = Store(location)
+    store.load([_nquads(mini_store, tmp_path / "mini.nq")])
+    before = _quads(store)
+    # what a crash in the middle of a bulk load leaves: the journal, and half-written graphs
+    journal = location.with_name(location.name + ".bulk")
+    journal.mkdir()
+    (journal / "backup.nq").write_bytes(b"")
+    (journal / "intent.json").write_text(json.dumps(["https://w3id.org/stancegraph/id/graph/half"]))
+    store._update("INSERT DATA { GRAPH <https://w3id.org/stancegraph/id/graph/half> { <urn:a> <urn:b> <urn:c> } }")
+    store.close()
+    reopened = Store(location)
+    assert _quads(reopened) == before and not journal.exists()
+
+
+def test_rdf_and_yaml_files_load_in_separate_calls(mini_dir: Path, tmp_path: Path) -> None:
+    (tmp_path / "x.nq").write_text("")
+    with pytest.raises(SourceDataError, match="separate calls"):
+        Store(None).load([mini_dir / "actors.yaml", tmp_path / "x.nq"])
