@@ -22,7 +22,7 @@ from graph.errors import InvalidOption, StancegraphError, UnsupportedFormat
 from graph.export import (
     ExportFormat, network, write, write_graphml, write_matrix, write_tables,
 )
-from graph.network import ViewFilter, stance_graph
+from graph.network import ViewFilter, span, stance_graph
 from graph.paths import DATA_DIR, STORE_ENV, default_store_location
 from graph.store import Store, query_form
 
@@ -528,14 +528,22 @@ def camps_command(
     start: FromOption = None,
     end: ToOption = None,
     direct_only: Annotated[bool, typer.Option("--direct-only", help="Do not include narrower proposals.")] = False,
+    window: WindowOption = None,
+    step: StepOption = None,
     store: StoreOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """The actors for, against and hesitant about a proposal (and its narrower ones), with evidence.
 
     Example: stancegraph camps troop-deployment
+    Example: stancegraph camps troop-deployment --window 365 --json
     """
     with _open(store) as db:
+        if window is not None:
+            _print_json([{"start": a, "end": b, **queries.camps(
+                db, proposal, start=a, end=b, direct_only=direct_only).model_dump()}
+                for a, b in _store_windows(db, window, step, start, end)])
+            return
         found = queries.camps(db, proposal, start=start, end=end, direct_only=direct_only)
     if as_json:
         _print_json(found.model_dump())
@@ -563,16 +571,26 @@ def path_command(
                          "(repeatable; default all).")] = None,
     start: FromOption = None,
     end: ToOption = None,
+    window: WindowOption = None,
+    step: StepOption = None,
     store: StoreOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """How two actors or proposals are connected: the shortest paths, each step with its quote.
 
     Example: stancegraph path poland russia --family supports --family opposes --family hierarchy
+    Example: stancegraph path poland russia --window 30 --json
     """
+    def connect(db: Store, first: str | None, last: str | None) -> queries.Paths:
+        return queries.paths(db, source, target, k=k, max_length=max_length, direction=direction,
+                             families=tuple(families or queries.PATH_FAMILIES), start=first, end=last)
+
     with _open(store) as db:
-        found = queries.paths(db, source, target, k=k, max_length=max_length, direction=direction,
-                              families=tuple(families or queries.PATH_FAMILIES), start=start, end=end)
+        if window is not None:
+            _print_json([{"start": a, "end": b, **connect(db, a, b).model_dump()}
+                         for a, b in _store_windows(db, window, step, start, end)])
+            return
+        found = connect(db, start, end)
     if as_json:
         _print_json(found.model_dump())
         return
@@ -586,6 +604,14 @@ def path_command(
         out.print(f"[bold]{number}.[/] {route}  [dim]({walk.length} steps, {kind})[/]", highlight=False)
         for step in walk.steps:
             out.print(f"    {'→' if step.forward else '←'} {step.sentence}", highlight=False)
+
+
+def _store_windows(db: Store, window: int, step: int | None, start: str | None,
+                   end: str | None) -> list[tuple[str, str]]:
+    """Sliding windows over ``start``..``end``, by default the dates of the store's statements."""
+    bounds = span(stance_graph(db))
+    first, last = start or (bounds[0] if bounds else None), end or (bounds[1] if bounds else None)
+    return timeline.windows(first, last, window, step) if first and last else []
 
 
 def _window_graph(results: list[timeline.Windowed[discourse.DiscourseNetwork]]) -> nx.MultiGraph:

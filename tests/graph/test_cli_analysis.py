@@ -101,3 +101,13 @@ def test_errors_are_one_line(debate_env: Path, args: list[str], message: str) ->
 def test_bad_choice_is_a_usage_error(debate_env: Path) -> None:
     result = runner.invoke(app, ["network", "agreement"])
     assert result.exit_code == 2 and "agreement" in result.output
+
+
+def test_camps_and_paths_over_windows(debate_env: Path) -> None:
+    series = json.loads(run("camps", "troops", "--window", "366"))
+    assert [(w["start"], w["end"]) for w in series] == [("2024-01-02", "2025-01-01"), ("2025-01-02", "2026-01-02")]
+    assert [m["actor"] for m in series[0]["opponents"]] == ["brigadoon", "camelot", "dunland"]
+    assert [m["actor"] for m in series[1]["supporters"]] == ["avalon"] and series[1]["opponents"] == []
+    walks = json.loads(run("path", "avalon", "brigadoon", "--window", "366", "-k", "1"))
+    assert [len(w["paths"]) for w in walks] == [1, 0]  # in 2025 only Avalon speaks
+    assert walks[0]["paths"][0]["nodes"] == ["avalon", "force", "troops", "brigadoon"]
