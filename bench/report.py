@@ -49,7 +49,9 @@ def _gexf(r: dict[str, Any]) -> float:
 TARGETS = (
     Target("load ≤ 1.2× pyoxigraph's bulk loader", 1_000_000, 1.2, "×",
            lambda r: r["load"]["ratio"]),
-    Target("who p50 ≤ 2 ms in process", 1_000_000, 2.0, "ms",
+    Target("who p50 ≤ 2 ms in process (uncached: the query itself)", 1_000_000, 2.0, "ms",
+           lambda r: r["who"]["uncached"]["p50_s"] * 1e3),
+    Target("who p50 ≤ 2 ms in process (answer cached until the next write)", 1_000_000, 2.0, "ms",
            lambda r: r["who"]["ours"]["p50_s"] * 1e3),
     Target("who ≥ 1,000× faster than plain rdflib", 100_000, 1000, "×",
            lambda r: r["who"]["rdflib"]["ratio"], at_most=False,
@@ -106,12 +108,15 @@ def _rows(r: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
                          "equal" if load["yaml"]["equal"] else "DIFFER"))
     if "who" in r:
         who = r["who"]
-        rows.append((f"{who['question']}: {who['rows']} rows", _ms(who["ours"]["p50_s"]),
+        rows.append((f"{who['question']}: {who['rows']} rows, uncached", _ms(who["uncached"]["p50_s"]),
+                     f"naive SPARQL in Oxigraph {_ms(who['naive_sparql_in_oxigraph']['p50_s'])}",
+                     f"{who['ratio_naive_to_uncached']:.1f}×", "equal" if who["equal_naive"] else "DIFFER"))
+        rows.append((f"{who['question']}: {who['rows']} rows, cached", _ms(who["ours"]["p50_s"]),
                      f"naive SPARQL in Oxigraph {_ms(who['naive_sparql_in_oxigraph']['p50_s'])}",
                      f"{who['ratio_naive_to_ours']:.0f}×", "equal" if who["equal_naive"] else "DIFFER"))
         if "rdflib" in who:
             rd = who["rdflib"]
-            rows.append((f"who at {rd['statements']:,} statements: {rd['rows']} rows",
+            rows.append((f"who at {rd['statements']:,} statements: {rd['rows']} rows (cached)",
                          _ms(rd["ours_at_this_size"]["p50_s"]),
                          f"rdflib SPARQL {_ms(rd['rdflib_query']['p50_s'])} (+ parse {_ms(rd['rdflib_load']['p50_s'])})",
                          f"{rd['ratio']:,.0f}×", "equal" if rd["equal"] else "DIFFER"))
