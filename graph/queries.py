@@ -16,8 +16,8 @@ from rdflib import Graph
 
 from graph.errors import InvalidOption, NotFound
 from graph.network import ViewFilter, stance_graph
-from graph.store import Row, Store
-from graph.vocab import DCTERMS, RDFS, SG, SKOS, is_slug, relation_slug
+from graph.store import Row, Store, Value
+from graph.vocab import DCTERMS, RDF, RDFS, SG, SKOS, is_slug, relation_slug
 
 PREFIXES = f"""PREFIX sg: <{SG._NS}>
 PREFIX skos: <{SKOS}>
@@ -220,29 +220,6 @@ def _statements(store: Store, pattern: str, page: str = "") -> list[Evidence]:
     return [_evidence(r) for r in store.select(PREFIXES + _EVIDENCE_SELECT % (pattern, page))]
 
 
-_WHO_SELECT = """
-SELECT ?sid ?actorId ?actorLabel ?rel ?relLabel ?family ?polarity ?targetId ?targetLabel
-       ?quote ?qs ?qe ?srcId ?srcTitle ?date ?modality ?attribution ?speakerId ?speakerLabel
-       ?accId ?condition ?reason
-WHERE {
-  VALUES ?t { %s }
-  ?st sg:target ?t .
-  VALUES ?rel { %s }
-  ?st sg:relation ?rel .
-  ?st a sg:Statement ; sg:slug ?sid ; sg:actor ?actor ; sg:quote ?quote ; sg:quoteStart ?qs ;
-      sg:quoteEnd ?qe ; sg:source ?src ; sg:date ?date ; sg:modality ?modality ;
-      sg:attribution ?attribution .
-  ?actor sg:slug ?actorId ; skos:prefLabel ?actorLabel .
-  ?t sg:slug ?targetId ; skos:prefLabel ?targetLabel .
-  ?rel rdfs:label ?relLabel ; sg:family ?family ; sg:polarity ?polarity .
-  ?src sg:slug ?srcId ; dcterms:title ?srcTitle .
-  OPTIONAL { ?st sg:speaker ?speaker . ?speaker sg:slug ?speakerId ; skos:prefLabel ?speakerLabel }
-  OPTIONAL { ?st sg:accordingTo ?acc . ?acc sg:slug ?accId }
-  OPTIONAL { ?st sg:condition ?condition }
-  OPTIONAL { ?st sg:reason ?reason }
-}
-ORDER BY ?date ?sid
-"""
 """The headline query, join-ordered: the few target issues and relations come first as VALUES,
 so Oxigraph walks from them to their statements instead of from every statement to them."""
 
@@ -280,10 +257,10 @@ def _target_iri(store: Store, key: str) -> str:
     return resolve(store, key).iri
 
 
-def _closure(store: Store, path: str, iri: str) -> str:
+def _closure(store: Store, path: str, iri: str) -> list[str]:
     """The IRIs reaching ``iri`` by ``path``* (the issue or relation and all narrower ones)."""
     rows = store.select(PREFIXES + f"SELECT DISTINCT ?x WHERE {{ ?x {path}* <{iri}> }} ORDER BY ?x")
-    return " ".join(f"<{r['x']}>" for r in rows)
+    return [str(r["x"]) for r in rows]
 
 
 def who(store: Store, relation: str, target: str, *, direct_only: bool = False) -> list[Evidence]:
@@ -315,10 +292,76 @@ def who(store: Store, relation: str, target: str, *, direct_only: bool = False) 
 def _who(store: Store, relation: str, target: str, direct_only: bool) -> list[Evidence]:
     rel_iri = _cached(store, ("relation", relation), lambda: resolve_relation(store, relation).iri)
     goal = _cached(store, ("target", target), lambda: _target_iri(store, target))
-    relations_in = _cached(store, ("relations", rel_iri), lambda: _closure(store, "rdfs:subPropertyOf", rel_iri))
-    targets_in = f"<{goal}>" if direct_only else \
+    relations_in = set(_cached(store, ("relations", rel_iri),
+                               lambda: _closure(store, "rdfs:subPropertyOf", rel_iri)))
+    targets_in = [goal] if direct_only else \
         _cached(store, ("issues", goal), lambda: _closure(store, "skos:broader", goal))
-    return [_evidence(r) for r in store.select(PREFIXES + _WHO_SELECT % (targets_in, relations_in))]
+    # Index lookups, not one SPARQL join: Oxigraph does not keep a selective join order at scale.
+    described = _Described(store)
+    found = []
+    for issue in targets_in:
+        for node in store.subjects(str(SG.target), issue):
+            props = described(node)
+            if str(SG.Statement) in props.get(str(RDF.type), ()) and \
+                    props.get(str(SG.relation), [None])[0] in relations_in:
+                found.append(described.evidence(props))
+    return sorted(found, key=lambda e: (e.date, e.statement))
+
+
+class _Described:
+    """The properties of nodes, looked up once each; statements turned into evidence."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.known: dict[str, dict[str, list[Value]]] = {}
+        self.facts: dict[tuple[str, str], str | None] = {}
+
+    def __call__(self, node: str) -> dict[str, list[Value]]:
+        if node not in self.known:
+            self.known[node] = self.store.properties(node)
+        return self.known[node]
+
+    def value(self, props: dict[str, list[Value]], predicate: object) -> str | None:
+        values = props.get(str(predicate))
+        return None if not values else str(values[0])
+
+    def of(self, props: dict[str, list[Value]], link: object, predicate: object) -> str | None:
+        """A value of the node ``link`` points to, fetched alone (a source's text is never read)."""
+        node = self.value(props, link)
+        if node is None:
+            return None
+        key = (node, str(predicate))
+        if key not in self.facts:
+            values = self.store.objects(node, str(predicate))
+            self.facts[key] = None if not values else str(values[0])
+        return self.facts[key]
+
+    def evidence(self, st: dict[str, list[Value]]) -> Evidence:
+        relation = self(str(self.value(st, SG.relation)))
+        return Evidence(
+            statement=str(self.value(st, SG.slug)),
+            actor=str(self.of(st, SG.actor, SG.slug)),
+            actor_label=str(self.of(st, SG.actor, SKOS.prefLabel)),
+            relation=relation_slug(str(self.value(st, SG.relation))),
+            relation_label=str(self.value(relation, RDFS.label)),
+            family=str(self.value(relation, SG.family)),
+            polarity=int(str(self.value(relation, SG.polarity))),
+            target=str(self.of(st, SG.target, SG.slug)),
+            target_label=str(self.of(st, SG.target, SKOS.prefLabel)),
+            quote=str(self.value(st, SG.quote)),
+            quote_start=int(str(self.value(st, SG.quoteStart))),
+            quote_end=int(str(self.value(st, SG.quoteEnd))),
+            source=str(self.of(st, SG.source, SG.slug)),
+            source_title=str(self.of(st, SG.source, DCTERMS.title)),
+            date=str(self.value(st, SG.date)),
+            modality=_local(self.value(st, SG.modality)),
+            attribution=_local(self.value(st, SG.attribution)),
+            speaker=self.of(st, SG.speaker, SG.slug),
+            speaker_label=self.of(st, SG.speaker, SKOS.prefLabel),
+            according_to=self.of(st, SG.accordingTo, SG.slug),
+            condition=self.value(st, SG.condition),
+            reason=self.value(st, SG.reason),
+        )
 
 
 def statements_about(store: Store, entity: Entity) -> list[Evidence]:

@@ -240,6 +240,28 @@ class Store:
             raise QueryError("expected an ASK query")
         return bool(result)
 
+    def subjects(self, predicate: str, obj: str) -> list[str]:
+        """The IRIs that have ``predicate obj`` in any graph, found by an index lookup."""
+        quads = self._ox.quads_for_pattern(None, ox.NamedNode(predicate), ox.NamedNode(obj), None)
+        return list(dict.fromkeys(q.subject.value for q in quads if isinstance(q.subject, ox.NamedNode)))
+
+    def objects(self, subject: str, predicate: str) -> list[Value]:
+        """The values of ``subject predicate ?`` in any graph (each once), by an index lookup."""
+        quads = self._ox.quads_for_pattern(ox.NamedNode(subject), ox.NamedNode(predicate), None, None)
+        return [_plain(term) for term in dict.fromkeys(q.object for q in quads)]
+
+    def properties(self, subject: str) -> dict[str, list[Value]]:
+        """Every predicate of ``subject`` with its values as plain Python values, from all graphs
+        (a triple stated in several graphs counts once), found by an index lookup."""
+        found: dict[str, list[Value]] = {}
+        seen: set[tuple[str, str]] = set()
+        for quad in self._ox.quads_for_pattern(ox.NamedNode(subject), None, None, None):
+            key = (quad.predicate.value, str(quad.object))
+            if key not in seen:
+                seen.add(key)
+                found.setdefault(quad.predicate.value, []).append(_plain(quad.object))
+        return found
+
     def construct(self, query: str) -> Graph:
         """Run a CONSTRUCT or DESCRIBE query; the triples come back as an rdflib graph."""
         result = self._query(query)
