@@ -404,7 +404,7 @@ def render_command(
     families: FamilyFilter = None,
     fold_persons: FoldOption = False,
     hierarchy: HierarchyOption = False,
-    discourse_network: Annotated[NetworkKind | None, typer.Option(
+    discourse_network: Annotated[discourse.NetworkKind | None, typer.Option(
         "--network", help="Draw this discourse network (affiliation, congruence, conflict, "
                           "subtract, ignore) instead of the stance graph.")] = None,
     roll_up: RollUpOption = None,
@@ -436,20 +436,16 @@ def render_command(
     out.print(f"drew {drawn} nodes and {G.number_of_edges()} edges to {target}", soft_wrap=True)
 
 
-def _discourse_drawing(db: Store, kind: NetworkKind, roll_up: list[str] | None, start: str | None,
-                       end: str | None, fold_persons: bool) -> nx.Graph:
+def _discourse_drawing(db: Store, kind: discourse.NetworkKind, roll_up: list[str] | None,
+                       start: str | None, end: str | None, fold_persons: bool) -> nx.Graph:
     """A discourse network as a graph to draw: node types from the stance graph, and edges signed
     as they read (a conflict tie is drawn as opposition)."""
     selection = _selection(discourse.Duplicates.ALL, False, roll_up, None, None)
     stances = _stance_view(db, start, end, fold_persons, selection)
-    if kind is NetworkKind.AFFILIATION:
-        result = discourse.affiliation_network(stances, selection=selection)
-    else:
-        result = discourse.one_mode_network(stances, aggregation=kind.value, selection=selection)
-    G = result.to_graph()
+    G = discourse.network(stances, kind, selection).to_graph()
     for node, data in G.nodes(data=True):
         data["type"] = str(stances.nodes[node].get("type", "")) if node in stances else ""
-    if kind is NetworkKind.CONFLICT:
+    if kind is discourse.NetworkKind.CONFLICT:
         for *_, data in G.edges(data=True):
             data["polarity"] = -1
     G.graph["description"] = f"{kind.value} network" + (f", rolled up to {', '.join(roll_up)}" if roll_up else "")
@@ -458,16 +454,6 @@ def _discourse_drawing(db: Store, kind: NetworkKind, roll_up: list[str] | None, 
 
 
 # --- analysis: camps, paths, discourse networks, coalitions, centrality, DNA import ---------
-
-class NetworkKind(StrEnum):
-    """What ``stancegraph network`` computes."""
-
-    AFFILIATION = "affiliation"
-    IGNORE = "ignore"
-    CONGRUENCE = "congruence"
-    CONFLICT = "conflict"
-    SUBTRACT = "subtract"
-
 
 class OutputFormat(StrEnum):
     JSON = "json"
@@ -628,7 +614,7 @@ def _window_graph(results: list[timeline.Windowed[discourse.DiscourseNetwork]]) 
 @app.command("network")
 @_friendly
 def network_command(
-    kind: Annotated[NetworkKind, typer.Argument(
+    kind: Annotated[discourse.NetworkKind, typer.Argument(
         help="affiliation (two-mode, actors x proposals) or a one-mode aggregation: ignore, "
              "congruence, conflict, subtract.")],
     of: Annotated[discourse.Mode, typer.Option(
@@ -656,18 +642,12 @@ def network_command(
 
     Example: stancegraph network congruence --roll-up troop-deployment --normalize average
     """
-    selection = _selection(duplicates, isolates, roll_up, level, families)
-    if kind is NetworkKind.AFFILIATION:
-        if normalize is not discourse.Normalization.NONE:
-            raise InvalidOption("an affiliation network is not normalised; drop --normalize")
-        analysis = functools.partial(discourse.affiliation_network, selection=selection,
-                                     aggregation=aggregate or discourse.Aggregation.SUBTRACT)
-    elif aggregate is not None:
+    if aggregate is not None and kind is not discourse.NetworkKind.AFFILIATION:
         raise InvalidOption("--aggregate is for affiliation networks; a one-mode network's "
                             "aggregation is its KIND")
-    else:
-        analysis = functools.partial(discourse.one_mode_network, aggregation=kind.value,
-                                     selection=selection, normalization=normalize, mode=of)
+    selection = _selection(duplicates, isolates, roll_up, level, families)
+    analysis = functools.partial(discourse.network, kind=kind, selection=selection,
+                                 normalization=normalize, mode=of, two_mode_aggregation=aggregate)
     with _open(store) as db:
         G = _stance_view(db, start, end, fold_persons, selection)
     results = _run(G, analysis, window, step, start, end)

@@ -445,6 +445,40 @@ def one_mode_network(G: nx.MultiDiGraph, aggregation: Aggregation | str = Aggreg
                             M, **_view_dates(G))
 
 
+class NetworkKind(StrEnum):
+    """A discourse network: the two-mode ``affiliation`` network or a one-mode aggregation."""
+
+    AFFILIATION = "affiliation"
+    IGNORE = "ignore"
+    CONGRUENCE = "congruence"
+    CONFLICT = "conflict"
+    SUBTRACT = "subtract"
+
+
+def network(G: nx.MultiDiGraph, kind: NetworkKind | str, selection: Selection = Selection(),
+            normalization: Normalization | str = Normalization.NONE, mode: Mode | str = Mode.ACTORS,
+            two_mode_aggregation: Aggregation | str | None = None) -> DiscourseNetwork:
+    """The discourse network ``kind`` of ``G``: :func:`affiliation_network` for ``affiliation``
+    (aggregated by ``two_mode_aggregation``, default subtract), else :func:`one_mode_network`
+    with ``kind`` as its aggregation.
+
+    Raises
+    ------
+    InvalidOption
+        A normalisation asked of an affiliation network, or a two-mode aggregation of a
+        one-mode one.
+    """
+    kind = _option(NetworkKind, kind, "network kind")
+    if kind is NetworkKind.AFFILIATION:
+        if _option(Normalization, normalization, "normalization") is not Normalization.NONE:
+            raise InvalidOption("an affiliation network is not normalised; drop the normalisation")
+        return affiliation_network(G, selection, two_mode_aggregation or Aggregation.SUBTRACT)
+    if two_mode_aggregation is not None:
+        raise InvalidOption("a two-mode aggregation is for affiliation networks; a one-mode "
+                            "network's aggregation is its kind")
+    return one_mode_network(G, kind.value, selection, normalization, mode)
+
+
 def _aggregate(X: dict[int, sp.csr_array], aggregation: Aggregation) -> sp.csr_array:
     if aggregation is Aggregation.IGNORE:
         N = X[-1] + X[0] + X[1]

@@ -1,7 +1,9 @@
 """Run untrusted SPARQL in a child process that is killed when a query overruns its time limit.
 
 The child reads a snapshot of the store (a RocksDB checkpoint, or a dump for in-memory stores),
-made again after each write, so a runaway query never holds up the server or its writes.
+made again after each write, so a runaway query never holds up the server or its writes. A remote
+store (a SPARQL endpoint) needs no child: the query goes to the server, which isolates it, and the
+time limit bounds the wait for its answer.
 """
 
 from __future__ import annotations
@@ -110,6 +112,8 @@ class QueryRunner:
         QueryError, UnsupportedFormat
             As :meth:`graph.store.Store.sparql`.
         """
+        if self.store.remote:
+            return self.store.sparql(query, media_type, self.max_rows, timeout=self.timeout)
         with self._lock:
             if self._process is None or self._stale or not self._process.is_alive():
                 self._start()

@@ -1,6 +1,7 @@
 """The triple store: open, load, query, dump. The only module that knows the RDF engine.
 
-The engine is Oxigraph (pyoxigraph), persistent on disk (RocksDB) or in memory. Each data file
+The engine is Oxigraph (pyoxigraph), persistent on disk (RocksDB) or in memory, or any SPARQL 1.1
+endpoint named ``sparql+http://HOST:PORT/PATH`` (:mod:`graph.remote`). Each data file
 fills its own named graphs; queries see the union of all graphs as the default graph. rdflib
 stays the RDF API: construct results and dumps come back as rdflib graphs or bytes.
 """
@@ -23,11 +24,14 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
 
-from graph.errors import QueryError, ShapeViolation, SourceDataError, StancegraphError, UnsupportedFormat
+from graph.errors import (
+    QueryError, QueryTimeout, ShapeViolation, SourceDataError, StancegraphError, UnsupportedFormat,
+)
 from graph.load import DataFile, KnownIds, data_files, ontology_graph, read_file, read_paths
 from graph.shaperules import Violation, rules
+from graph.remote import RemoteEngine, is_remote
 from graph.validate import check
-from graph.vocab import PREFIXES, graph_iri, slug_of
+from graph.vocab import ID, PREFIXES, graph_iri, slug_of
 
 Value = str | int | float | bool | None
 Row = dict[str, Value]
@@ -136,7 +140,8 @@ def query_form(query: str) -> str:
 
 
 class Store:
-    """A stancegraph store: Oxigraph on disk at ``location``, or in memory when it is None.
+    """A stancegraph store: Oxigraph on disk at ``location``, or in memory when it is None, or a
+    remote SPARQL 1.1 endpoint when ``location`` is ``sparql+http://...`` (or ``sparql+https://``).
 
     Examples
     --------
@@ -146,8 +151,14 @@ class Store:
     """
 
     def __init__(self, location: Path | str | None = None) -> None:
-        self.location = None if location is None else Path(location)
+        self.url = str(location) if is_remote(location) else None
+        self.location = None if location is None or self.url else Path(location)
         self._write_lock = threading.Lock()
+        self._generation = 0
+        if self.url is not None:
+            self._ox: ox.Store | RemoteEngine = RemoteEngine(
+                self.url, graph_prefix=str(ID))
+            return
         try:
             if self.location is None:
                 self._ox = ox.Store()
@@ -156,7 +167,6 @@ class Store:
                 self._ox = ox.Store(str(self.location))
         except OSError as err:
             raise StancegraphError(f"cannot open the store at {self.location}: {err}") from err
-        self._generation = 0
         if self._journal() is not None and (self._journal() / _INTENT).exists():
             self._roll_back(self._journal())  # a bulk load was interrupted: undo it
 
@@ -169,7 +179,7 @@ class Store:
     def from_snapshot(cls, path: Path) -> Self:
         """Open a snapshot made by :meth:`snapshot`, read-only for on-disk stores."""
         store = cls.__new__(cls)
-        store.location, store._write_lock, store._generation = path, threading.Lock(), 0
+        store.location, store.url, store._write_lock, store._generation = path, None, threading.Lock(), 0
         dump = path / _SNAPSHOT_DUMP
         try:
             if dump.exists():
@@ -185,7 +195,9 @@ class Store:
         """A consistent copy of the store at ``target`` (a new directory) for another process.
 
         On disk this is a RocksDB checkpoint (hard links, cheap); in memory an N-Quads dump.
+        A remote store has none: its server isolates queries itself.
         """
+        self._local_only("a snapshot")
         if self.location is None:
             target.mkdir(parents=True)
             (target / _SNAPSHOT_DUMP).write_bytes(self.dump())
@@ -197,6 +209,16 @@ class Store:
         return len(self._ox)
 
     @property
+    def remote(self) -> bool:
+        """Whether the store is a remote SPARQL endpoint rather than the embedded Oxigraph."""
+        return self.url is not None
+
+    def _local_only(self, what: str) -> None:
+        if self.url is not None:
+            raise StancegraphError(f"{what} needs the embedded store; {self.url} is a remote SPARQL "
+                                   "endpoint (use its own tools for that)")
+
+    @property
     def generation(self) -> int:
         """A number that changes with every write through this store; caches key on it."""
         return self._generation
@@ -204,6 +226,8 @@ class Store:
     def close(self) -> None:
         """Flush to disk and release the store's lock; the object must not be used afterwards."""
         self._ox.flush()
+        if isinstance(self._ox, RemoteEngine):
+            self._ox.close()
         del self._ox
 
     def __enter__(self) -> Self:
@@ -214,9 +238,15 @@ class Store:
 
     # --- queries -------------------------------------------------------------
 
-    def _query(self, query: str) -> object:
+    def _query(self, query: str, timeout: float | None = None) -> object:
         try:
+            if isinstance(self._ox, RemoteEngine):
+                return self._ox.query(query, use_default_graph_as_union=True, prefixes=PREFIXES,
+                                      timeout=timeout)
             return self._ox.query(query, use_default_graph_as_union=True, prefixes=PREFIXES)
+        except TimeoutError as err:
+            raise QueryTimeout(f"query stopped after the time limit of {timeout:g} s"
+                               if timeout else str(err)) from err
         except SyntaxError as err:
             raise QueryError(f"malformed SPARQL: {err}") from err
         except (OSError, ValueError, RuntimeError) as err:
@@ -273,10 +303,13 @@ class Store:
             raise QueryError(f"query failed: {err}") from err
         return Graph().parse(data=data, format="nt")
 
-    def sparql(self, query: str, media_type: str, max_rows: int) -> SparqlAnswer:
+    def sparql(self, query: str, media_type: str, max_rows: int,
+               timeout: float | None = None) -> SparqlAnswer:
         """Run any read-only query and serialise its result as ``media_type``.
 
         At most ``max_rows`` solutions (or triples) are kept; ``truncated`` tells when more existed.
+        ``timeout`` (seconds) bounds the wait for a remote endpoint; the embedded engine ignores
+        it (:class:`graph.isolation.QueryRunner` bounds it).
 
         Raises
         ------
@@ -284,8 +317,10 @@ class Store:
             The query is malformed or fails.
         UnsupportedFormat
             ``media_type`` does not fit the query form.
+        QueryTimeout
+            A remote endpoint did not answer within ``timeout``.
         """
-        result = self._query(query)
+        result = self._query(query, timeout)
         try:
             if isinstance(result, ox.QueryTriples):
                 rdf_format = ox.RdfFormat.from_media_type(media_type)
@@ -442,6 +477,7 @@ class Store:
         return {n.value for n in names}
 
     def _bulk_load(self, paths: Sequence[Path], progress: Callable[[str], None] | None) -> LoadReport:
+        self._local_only("the bulk load of RDF files")
         with self._write_lock:
             graphs = {path: self._graphs_in(path, RDF_FILE_FORMATS[path.suffix]) for path in paths}
             names = set().union(*graphs.values()) | {str(ONTOLOGY_GRAPH)}
@@ -496,11 +532,11 @@ class Store:
     def _replace_graphs(self, graphs: Mapping[URIRef, Graph]) -> None:
         """Drop and refill the named graphs in a single SPARQL update, which Oxigraph runs atomically."""
         drops = "".join(f"DROP SILENT GRAPH <{name}> ;\n" for name in graphs)
-        self._update(drops + _insert_data(graphs))
+        self._update(drops + _insert_data(graphs, self.remote))
 
     def insert(self, graphs: Mapping[URIRef, Graph]) -> None:
         """Add the triples of each graph to the named graph of that name, all or nothing."""
-        self._update(_insert_data(graphs))
+        self._update(_insert_data(graphs, self.remote))
 
     def remove_statement(self, statement: URIRef) -> None:
         """Delete a statement node and, unless another statement in its graph backs it, its direct edge."""
@@ -525,6 +561,11 @@ def _describe(violation: Violation) -> str:
     return text
 
 
-def _insert_data(graphs: Mapping[URIRef, Graph]) -> str:
+def _insert_data(graphs: Mapping[URIRef, Graph], remote: bool = False) -> str:
+    """One INSERT DATA for all ``graphs``; for a remote endpoint one ``INSERT {...} WHERE {}`` per
+    graph, since Virtuoso refuses blank nodes in INSERT DATA and fails on multi-graph templates."""
+    if remote:
+        return " ;\n".join(f"INSERT {{ GRAPH <{name}> {{\n{g.serialize(format='nt')}\n}} }} WHERE {{ }}"
+                            for name, g in graphs.items() if len(g))
     blocks = "\n".join(f"GRAPH <{name}> {{\n{g.serialize(format='nt')}\n}}" for name, g in graphs.items())
     return f"INSERT DATA {{\n{blocks}\n}}"

@@ -1,7 +1,6 @@
 """Analyses: the camps on a proposal, paths between two nodes, discourse networks, coalitions."""
 
 import datetime as dt
-from enum import StrEnum
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
@@ -27,14 +26,6 @@ Level = Annotated[int | None, Query(ge=0, description="Group targets at this lev
 
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
-
-
-class NetworkKind(StrEnum):
-    AFFILIATION = "affiliation"
-    IGNORE = "ignore"
-    CONGRUENCE = "congruence"
-    CONFLICT = "conflict"
-    SUBTRACT = "subtract"
 
 
 class NetworkNode(BaseModel):
@@ -106,7 +97,7 @@ def get_paths(
 
 @router.get("/networks/{kind}", summary="A discourse network (DNA-compatible) as a weighted graph")
 def get_network(
-    store: StoreDep, kind: NetworkKind,
+    store: StoreDep, kind: discourse.NetworkKind,
     of: discourse.Mode = discourse.Mode.ACTORS,
     normalize: discourse.Normalization = discourse.Normalization.NONE,
     duplicates: discourse.Duplicates = discourse.Duplicates.ALL,
@@ -119,12 +110,7 @@ def get_network(
 ) -> Network:
     selection = _selection(duplicates, roll_up, level, family, isolates)
     G = _view(store, date_from, date_to, fold_persons, selection)
-    if kind is NetworkKind.AFFILIATION:
-        if normalize is not discourse.Normalization.NONE:
-            raise InvalidOption("an affiliation network is not normalised; drop normalize")
-        network = discourse.affiliation_network(G, selection)
-    else:
-        network = discourse.one_mode_network(G, kind.value, selection, normalize, of)
+    network = discourse.network(G, kind, selection, normalize, of)
     H = network.to_graph()
     return Network(kind=network.kind, aggregation=str(network.aggregation),
                    normalization=str(network.normalization), start=network.start, end=network.end,
