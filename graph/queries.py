@@ -11,7 +11,7 @@ from collections import defaultdict
 from typing import Literal
 
 import networkx as nx
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 from rdflib import Graph
 
 from graph.errors import InvalidOption, NotFound
@@ -74,6 +74,9 @@ class Evidence(BaseModel):
     according_to: str | None = None
     condition: str | None = None
     reason: str | None = None
+
+
+_EVIDENCE_LIST = TypeAdapter(list[Evidence])
 
 
 class ActorSummary(BaseModel):
@@ -287,6 +290,21 @@ def who(store: Store, relation: str, target: str, *, direct_only: bool = False) 
     rows = _cached(store, ("who", relation, target, str(direct_only)),
                    lambda: _who(store, relation, target, direct_only))
     return [e.model_copy() for e in rows]
+
+
+def who_json(store: Store, relation: str, target: str, *, direct_only: bool = False) -> bytes:
+    """:func:`who` as a JSON array, encoded once and remembered until the next write.
+
+    Servers answer repeated questions with these bytes: encoding hundreds of evidence objects
+    costs more than a cached answer.
+
+    >>> who_json(Store(None), "opposes", "troop-deployment")
+    Traceback (most recent call last):
+    ...
+    graph.errors.NotFound: no relation 'opposes'
+    """
+    return _cached(store, ("who-json", relation, target, str(direct_only)),
+                   lambda: _EVIDENCE_LIST.dump_json(who(store, relation, target, direct_only=direct_only)))
 
 
 def _who(store: Store, relation: str, target: str, direct_only: bool) -> list[Evidence]:

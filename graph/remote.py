@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+import json
+import re
+
 import httpx
 import pyoxigraph as ox
 
@@ -81,8 +84,7 @@ class RemoteEngine:
         text = declared + query
         if isinstance(form, ox.QueryTriples):
             return _triples(self._post({"query": text}, _NTRIPLES, timeout).content)
-        body = self._post({"query": text}, _JSON, timeout).content
-        return ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
+        return _solutions(self._post({"query": text}, _JSON, timeout).content)
 
     def update(self, update: str) -> None:
         """Run a SPARQL 1.1 Update; an endpoint error becomes OSError."""
@@ -104,8 +106,7 @@ class RemoteEngine:
         query = f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ {s} {p} {o} }} {self._ours()} }}"
         if graph_name is not None:
             query = f"SELECT ?s ?p ?o WHERE {{ GRAPH {g} {{ {s} {p} {o} }} }}"
-        result = ox.parse_query_results(self._post({"query": query}, _JSON).content,
-                                        ox.QueryResultsFormat.JSON)
+        result = _solutions(self._post({"query": query}, _JSON).content)
         return [ox.Quad(subject or row["s"], predicate or row["p"], obj or row["o"],
                         graph_name or row["g"]) for row in result]
 
@@ -114,14 +115,12 @@ class RemoteEngine:
 
     def __len__(self) -> int:
         query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._ours()} }}"
-        result = ox.parse_query_results(self._post({"query": query}, _JSON).content,
-                                        ox.QueryResultsFormat.JSON)
+        result = _solutions(self._post({"query": query}, _JSON).content)
         return int(next(iter(result))["n"].value)
 
     def named_graphs(self) -> list[ox.NamedNode]:
         query = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._ours()} }}"
-        result = ox.parse_query_results(self._post({"query": query}, _JSON).content,
-                                        ox.QueryResultsFormat.JSON)
+        result = _solutions(self._post({"query": query}, _JSON).content)
         return [row["g"] for row in result]
 
     def dump(self, format: ox.RdfFormat) -> bytes:  # noqa: A002 - pyoxigraph's name
@@ -132,6 +131,19 @@ class RemoteEngine:
 
     def close(self) -> None:
         self._client.close()
+
+
+def _solutions(body: bytes) -> ox.QuerySolutions | ox.QueryBoolean:
+    """SPARQL JSON results as pyoxigraph objects, with blank node labels made valid (Virtuoso
+    writes them as ``nodeID://b10000``)."""
+    if b'"bnode"' in body:
+        data = json.loads(body)
+        for row in data.get("results", {}).get("bindings", []):
+            for term in row.values():
+                if term.get("type") == "bnode":
+                    term["value"] = re.sub(r"[^A-Za-z0-9]", "_", term["value"])
+        body = json.dumps(data).encode()
+    return ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
 
 
 def _triples(body: bytes) -> ox.QueryTriples:
