@@ -250,10 +250,12 @@ def stances(G: nx.MultiDiGraph, selection: Selection = Selection()) -> list[Stan
     if unknown:
         raise InvalidOption(f"unknown families {', '.join(unknown)}; choose from {', '.join(FAMILIES)}")
     group = _grouping(G, selection.roll_up, selection.level)
+    issues = {n for n, kind in G.nodes(data="kind") if kind == "issue"}
+    families = set(selection.families)
     found = [Stance(statement=key, actor=u, target=group[v], polarity=int(data["polarity"]),
                     date=data["date"], source=data["source"])
              for u, v, key, data in G.edges(keys=True, data=True)
-             if G.nodes[v].get("kind") == "issue" and data["family"] in selection.families]
+             if v in issues and data["family"] in families]
     return sorted(found, key=lambda s: (s.date, s.statement))
 
 
