@@ -7,13 +7,14 @@ lists), so every exporter accepts them.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import networkx as nx
 
 from graph.errors import InvalidOption
-from graph.store import Row, Store
-from graph.vocab import relation_slug
+from graph.store import Store
+from graph.vocab import RDF, SG, relation_slug
 
 FAMILIES = ("supports", "opposes", "hesitant", "neutral")
 
@@ -52,17 +53,10 @@ SELECT ?id ?label ?date WHERE {
   ?x a sg:SourceDocument ; sg:slug ?id ; dcterms:title ?label ; dcterms:date ?date .
 }"""
 
-_STATEMENTS = """
-SELECT ?id ?actor ?target ?relation ?relationLabel ?family ?polarity ?date ?quote ?start ?end
-       ?source ?speaker ?modality ?attribution ?condition ?speaksFor WHERE {
-  ?st a sg:Statement ; sg:slug ?id ; sg:actor/sg:slug ?actor ; sg:target/sg:slug ?target ;
-      sg:relation ?relation ; sg:date ?date ; sg:quote ?quote ; sg:quoteStart ?start ;
-      sg:quoteEnd ?end ; sg:source/sg:slug ?source ; sg:modality ?modality ;
-      sg:attribution ?attribution .
-  ?relation rdfs:label ?relationLabel ; sg:family ?family ; sg:polarity ?polarity .
-  OPTIONAL { ?st sg:speaker/sg:slug ?speaker }
-  OPTIONAL { ?st sg:condition ?condition }
-  OPTIONAL { ?st sg:actor/sg:speaksFor/sg:slug ?speaksFor }
+_RELATIONS = """
+SELECT ?relation ?label ?family ?polarity WHERE {
+  ?relation a ?kind ; rdfs:label ?label ; sg:family ?family ; sg:polarity ?polarity .
+  ?kind rdfs:subClassOf* sg:Relation .
 }"""
 
 _BROADER = """
@@ -83,11 +77,47 @@ def _local(iri: object) -> str:
     return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def _keep(row: Row, view: ViewFilter) -> bool:
-    date = str(row["date"])
+def _keep(date: str, source: str, family: str, view: ViewFilter) -> bool:
     return ((view.start is None or date >= view.start) and (view.end is None or date <= view.end)
-            and (not view.sources or row["source"] in view.sources)
-            and (not view.families or row["family"] in view.families))
+            and (not view.sources or source in view.sources)
+            and (not view.families or family in view.families))
+
+
+def _statement_edges(store: Store, view: ViewFilter) -> Iterator[tuple[str, str, str, dict[str, object]]]:
+    """(actor, target, statement id, attributes) of each statement in ``view``, in id order.
+
+    Statements are read by index lookups, not one SPARQL join: at 100,000 statements the join
+    took minutes, the lookups seconds.
+    """
+    slugs = store.values(str(SG.slug))
+    speaks_for = store.values(str(SG.speaksFor)) if view.fold_persons else {}
+    relations = {str(r["relation"]): r for r in store.select(_RELATIONS)}
+    for node in sorted(store.subjects(str(RDF.type), str(SG.Statement)), key=slugs.get):
+        props = store.properties(node)
+
+        def first(predicate: object) -> str:
+            return str(props[str(predicate)][0])
+
+        relation = relations[first(SG.relation)]
+        date, source = first(SG.date), str(slugs[first(SG.source)])
+        if not _keep(date, source, str(relation["family"]), view):
+            continue
+        actor = first(SG.actor)
+        if actor in speaks_for and first(SG.relation) != str(SG.speaksFor):
+            actor = str(speaks_for[actor])
+        attrs: dict[str, object] = {
+            "relation": relation_slug(first(SG.relation)), "relation_label": str(relation["label"]),
+            "family": str(relation["family"]), "polarity": int(relation["polarity"]),  # type: ignore[arg-type]
+            "date": date, "quote": first(SG.quote),
+            "quote_start": int(first(SG.quoteStart)), "quote_end": int(first(SG.quoteEnd)),
+            "source": source, "modality": _local(first(SG.modality)),
+            "attribution": _local(first(SG.attribution)),
+        }
+        if str(SG.speaker) in props:
+            attrs["speaker"] = str(slugs[first(SG.speaker)])
+        if str(SG.condition) in props:
+            attrs["condition"] = first(SG.condition)
+        yield str(slugs[actor]), str(slugs[first(SG.target)]), str(slugs[node]), attrs
 
 
 def stance_graph(store: Store, view: ViewFilter = ViewFilter()) -> nx.MultiDiGraph:
@@ -120,30 +150,8 @@ def stance_graph(store: Store, view: ViewFilter = ViewFilter()) -> nx.MultiDiGra
     for row in store.select(_SOURCES):
         G.add_node(str(row["id"]), label=str(row["label"]), kind="source", type="SourceDocument",
                    date=str(row["date"]))
-    seen: set[str] = set()
-    for row in store.select(_STATEMENTS):
-        statement = str(row["id"])
-        if statement in seen or not _keep(row, view):
-            continue  # a person who speaks for several bodies yields one row per body
-        seen.add(statement)
-        actor = str(row["actor"])
-        if view.fold_persons and row["speaksFor"] and row["relation"] != \
-                "https://w3id.org/stancegraph/ontology#speaksFor":
-            actor = str(row["speaksFor"])
-        attrs = {
-            "relation": relation_slug(str(row["relation"])),
-            "relation_label": str(row["relationLabel"]), "family": str(row["family"]),
-            "polarity": int(row["polarity"]),  # type: ignore[arg-type]
-            "date": str(row["date"]), "quote": str(row["quote"]),
-            "quote_start": int(row["start"]), "quote_end": int(row["end"]),  # type: ignore[arg-type]
-            "source": str(row["source"]), "modality": _local(row["modality"]),
-            "attribution": _local(row["attribution"]),
-        }
-        if row["speaker"]:
-            attrs["speaker"] = str(row["speaker"])
-        if row["condition"]:
-            attrs["condition"] = str(row["condition"])
-        G.add_edge(actor, str(row["target"]), key=statement, **attrs)
+    for actor, target, statement, attrs in _statement_edges(store, view):
+        G.add_edge(actor, target, key=statement, **attrs)
     if not view.families or "neutral" in view.families:
         for row in store.select(_MEMBERSHIPS):
             key = f"{row['actor']}-member-of-{row['org']}"

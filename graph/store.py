@@ -275,6 +275,15 @@ class Store:
         quads = self._ox.quads_for_pattern(None, ox.NamedNode(predicate), ox.NamedNode(obj), None)
         return list(dict.fromkeys(q.subject.value for q in quads if isinstance(q.subject, ox.NamedNode)))
 
+    def values(self, predicate: str) -> dict[str, Value]:
+        """Every subject IRI with a value of ``predicate`` mapped to one of its values (the first
+        in index order), by a scan of that predicate's index."""
+        found: dict[str, Value] = {}
+        for quad in self._ox.quads_for_pattern(None, ox.NamedNode(predicate), None, None):
+            if isinstance(quad.subject, ox.NamedNode):
+                found.setdefault(quad.subject.value, _plain(quad.object))
+        return found
+
     def objects(self, subject: str, predicate: str) -> list[Value]:
         """The values of ``subject predicate ?`` in any graph (each once), by an index lookup."""
         quads = self._ox.quads_for_pattern(ox.NamedNode(subject), ox.NamedNode(predicate), None, None)
