@@ -159,7 +159,7 @@ def relations(store: Store) -> list[Relation]:
         SELECT ?r ?label ?family ?polarity ?parent WHERE {
           ?r a ?kind . ?kind rdfs:subClassOf* sg:Relation .
           ?r rdfs:label ?label ; sg:family ?family ; sg:polarity ?polarity .
-          OPTIONAL { ?r rdfs:subPropertyOf ?parent . ?parent a ?pk . ?pk rdfs:subClassOf* sg:Relation }
+          OPTIONAL { ?r rdfs:subPropertyOf ?parent . ?parent sg:polarity ?parentPolarity }
         } ORDER BY ?r""")
     return [Relation(id=relation_slug(str(r["r"])), iri=str(r["r"]), label=str(r["label"]),
                      family=str(r["family"]), polarity=int(r["polarity"]),  # type: ignore[arg-type]

@@ -9,10 +9,9 @@ endpoint's system graphs (Virtuoso's ``virtrdf:`` ...) never reach the shape che
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-
 import json
 import re
+from collections.abc import Iterator, Mapping
 
 import httpx
 import pyoxigraph as ox
@@ -123,7 +122,7 @@ class RemoteEngine:
         result = _solutions(self._post({"query": query}, _JSON).content)
         return [row["g"] for row in result]
 
-    def dump(self, format: ox.RdfFormat) -> bytes:  # noqa: A002 - pyoxigraph's name
+    def dump(self, format: ox.RdfFormat) -> bytes:
         return ox.serialize(list(self), format=format) or b""
 
     def flush(self) -> None:

@@ -28,8 +28,8 @@ from graph.errors import (
     QueryError, QueryTimeout, ShapeViolation, SourceDataError, StancegraphError, UnsupportedFormat,
 )
 from graph.load import DataFile, KnownIds, data_files, ontology_graph, read_file, read_paths
-from graph.shaperules import Violation, rules
 from graph.remote import RemoteEngine, is_remote
+from graph.shaperules import Violation, rules
 from graph.validate import check
 from graph.vocab import ID, PREFIXES, graph_iri, slug_of
 

@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from api.settings import Settings
 from graph.store import Store
+from graph.vocab import statement_iri
 from tests.api.conftest import AUTH, TOKEN
 from tests.conftest import MINI_TEXT
 
@@ -35,7 +36,7 @@ def test_post_statement_then_who_on_the_remote_store(remote: Store, mini_dir: Pa
             "attribution": "collective"})
         assert posted.status_code == 201, posted.text
         assert _who(client) == sorted([*first, "mini-s9"])
-        sparql = client.get("/sparql", params={"query": "ASK { id:statement/mini-s9 a sg:Statement }"},
+        sparql = client.get("/sparql", params={"query": f"ASK {{ <{statement_iri('mini-s9')}> a sg:Statement }}"},
                             headers={"Accept": "application/sparql-results+json"})
         assert sparql.status_code == 200 and sparql.json()["boolean"] is True, sparql.text
         assert client.delete("/statements/mini-s9", headers=AUTH).status_code == 204
