@@ -11,7 +11,8 @@ from graph.paths import default_store_location
 class Settings(BaseSettings):
     """Settings of one API server.
 
-    ``STANCEGRAPH_STORE`` names the embedded store; ``STANCEGRAPH_TOKEN`` the bearer token that
+    ``STANCEGRAPH_STORE`` names the store (a directory, or ``sparql+http://...`` for a SPARQL
+    1.1 endpoint); ``STANCEGRAPH_TOKEN`` the bearer token that
     writes need (without it the server is read-only); ``STANCEGRAPH_CORS_ORIGINS`` a JSON list of
     allowed origins (CORS is off when empty).
     """

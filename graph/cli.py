@@ -102,7 +102,7 @@ def load(
     for name, count in report.files:
         out.print(f"{name}: {count} triples")
     out.print(f"loaded {report.statements} statements, {report.triples} triples "
-              f"into {db.location}")
+              f"into {db.url or db.location or 'memory'}")
 
 
 @app.command()
@@ -157,7 +157,7 @@ def validate(
             out.print(f"{len(files)} file(s) conform to the shapes")
         else:
             db.check()
-            out.print(f"the store at {db.location} conforms to the shapes ({len(db)} quads)")
+            out.print(f"the store at {db.url or db.location} conforms to the shapes ({len(db)} quads)")
 
 
 @app.command()
