@@ -7,13 +7,14 @@ lists), so every exporter accepts them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import networkx as nx
 
 from graph.errors import InvalidOption
-from graph.store import Store
+from graph.store import Store, Value
 from graph.vocab import RDF, SG, relation_slug
 
 FAMILIES = ("supports", "opposes", "hesitant", "neutral")
@@ -83,6 +84,10 @@ def _keep(date: str, source: str, family: str, view: ViewFilter) -> bool:
             and (not view.families or family in view.families))
 
 
+def _first(props: dict[str, list[Value]], predicate: object) -> str:
+    return str(props[str(predicate)][0])
+
+
 def _statement_edges(store: Store, view: ViewFilter) -> Iterator[tuple[str, str, str, dict[str, object]]]:
     """(actor, target, statement id, attributes) of each statement in ``view``, in id order.
 
@@ -94,10 +99,7 @@ def _statement_edges(store: Store, view: ViewFilter) -> Iterator[tuple[str, str,
     relations = {str(r["relation"]): r for r in store.select(_RELATIONS)}
     for node in sorted(store.subjects(str(RDF.type), str(SG.Statement)), key=slugs.get):
         props = store.properties(node)
-
-        def first(predicate: object) -> str:
-            return str(props[str(predicate)][0])
-
+        first = functools.partial(_first, props)
         relation = relations[first(SG.relation)]
         date, source = first(SG.date), str(slugs[first(SG.source)])
         if not _keep(date, source, str(relation["family"]), view):
