@@ -200,14 +200,17 @@ def _parse_yaml(path: Path) -> _Parsed:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         raise SourceDataError(path, f"cannot read file: {err}") from err
-    try:
-        root = yaml.compose(text, Loader=_DatelessLoader)
-        data = yaml.load(text, Loader=_DatelessLoader)
+    loader = _DatelessLoader(text)
+    try:  # one parse: the node tree gives the line numbers, then the data are built from it
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as err:
         line = err.problem_mark.line + 1 if err.problem_mark else None
         raise SourceDataError(path, f"YAML syntax error: {err.problem}", line=line) from err
     except yaml.YAMLError as err:
         raise SourceDataError(path, f"YAML error: {err}") from err
+    finally:
+        loader.dispose()
     if not isinstance(data, dict) or not isinstance(root, yaml.MappingNode):
         raise SourceDataError(path, "expected a mapping with a 'kind' key at the top", line=1)
     lines: dict[str, list[int]] = {}
@@ -476,7 +479,18 @@ def read_paths(paths: Iterable[Path | str], known: KnownIds = KnownIds()) -> lis
     SourceDataError
         For the first file, line and record that is malformed or refers to an unknown id.
     """
-    files = [read_file(p) for p in data_files(paths)]
+    return link([read_file(p) for p in data_files(paths)], known)
+
+
+def link(files: list[DataFile], known: KnownIds = KnownIds()) -> list[DataFile]:
+    """Resolve the cross-references of files read by :func:`read_file`: check every id they
+    mention and add the statements' triples. Returns ``files``.
+
+    Raises
+    ------
+    SourceDataError
+        For the first record that refers to an unknown id.
+    """
     actors = set(known.actors) | {a.id for f in files for a in f.actors}
     issues = set(known.issues) | {i.id for f in files for i in f.issues}
     clash = actors & issues

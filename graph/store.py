@@ -27,7 +27,7 @@ from rdflib.query import Result
 from graph.errors import (
     QueryError, QueryTimeout, ShapeViolation, SourceDataError, StancegraphError, UnsupportedFormat,
 )
-from graph.load import DataFile, KnownIds, data_files, ontology_graph, read_file, read_paths
+from graph.load import DataFile, KnownIds, data_files, link, ontology_graph, read_file
 from graph.remote import RemoteEngine, is_remote
 from graph.shaperules import Violation, rules
 from graph.validate import check
@@ -391,9 +391,9 @@ class Store:
 
     def read(self, paths: Sequence[Path | str]) -> list[DataFile]:
         """Read and validate data files against the store without writing anything."""
-        names = {name for p in data_files(paths) for name in read_file(p).graphs}
-        merged = self._graphs_except(names)
-        files = read_paths(paths, known=KnownIds.from_graph(merged))
+        files = [read_file(p) for p in data_files(paths)]
+        merged = self._graphs_except({name for file in files for name in file.graphs})
+        link(files, known=KnownIds.from_graph(merged))
         for file in files:
             for g in file.graphs.values():
                 merged += g
