@@ -11,7 +11,7 @@ from collections import defaultdict
 from typing import Literal
 
 import networkx as nx
-from pydantic import BaseModel, TypeAdapter
+from pydantic import BaseModel, ConfigDict, TypeAdapter
 from rdflib import Graph
 
 from graph.errors import InvalidOption, NotFound
@@ -50,7 +50,10 @@ class Relation(BaseModel):
 
 
 class Evidence(BaseModel):
-    """One statement with everything needed to check it against its source."""
+    """One statement with everything needed to check it against its source (immutable: cached
+    answers hand out the same objects)."""
+
+    model_config = ConfigDict(frozen=True)
 
     statement: str
     actor: str
@@ -251,6 +254,12 @@ def _cached(store: Store, key: tuple[str, ...], compute):  # type: ignore[no-unt
     return found[key]
 
 
+def _peek(store: Store, key: tuple[str, ...]) -> object | None:
+    """What :func:`_cached` holds for ``key`` in this generation, computing nothing."""
+    generation, found = _cache.get(store, (-1, {}))
+    return found.get(key) if generation == store.generation else None
+
+
 def _target_iri(store: Store, key: str) -> str:
     """The IRI :func:`resolve` gives ``key``: by an index lookup when ``key`` is a stored id."""
     if is_slug(key):
@@ -289,7 +298,7 @@ def who(store: Store, relation: str, target: str, *, direct_only: bool = False) 
     """
     rows = _cached(store, ("who", relation, target, str(direct_only)),
                    lambda: _who(store, relation, target, direct_only))
-    return [e.model_copy() for e in rows]
+    return list(rows)
 
 
 def who_json(store: Store, relation: str, target: str, *, direct_only: bool = False) -> bytes:
@@ -307,6 +316,13 @@ def who_json(store: Store, relation: str, target: str, *, direct_only: bool = Fa
                    lambda: _EVIDENCE_LIST.dump_json(who(store, relation, target, direct_only=direct_only)))
 
 
+def cached_who_json(store: Store, relation: str, target: str, *, direct_only: bool = False) -> bytes | None:
+    """The bytes :func:`who_json` would answer if they are already cached, else None (without
+    touching the store: an event loop can call it)."""
+    found = _peek(store, ("who-json", relation, target, str(direct_only)))
+    return found if isinstance(found, bytes) else None
+
+
 def _who(store: Store, relation: str, target: str, direct_only: bool) -> list[Evidence]:
     rel_iri = _cached(store, ("relation", relation), lambda: resolve_relation(store, relation).iri)
     goal = _cached(store, ("target", target), lambda: _target_iri(store, target))
@@ -319,6 +335,9 @@ def _who(store: Store, relation: str, target: str, direct_only: bool) -> list[Ev
     found = []
     for issue in targets_in:
         for node in store.subjects(str(SG.target), issue):
+            # one lookup of the relation first: most statements on an issue take another stance
+            if not relations_in.intersection(store.objects(node, str(SG.relation))):
+                continue
             props = described(node)
             if str(SG.Statement) in props.get(str(RDF.type), ()) and \
                     props.get(str(SG.relation), [None])[0] in relations_in:

@@ -3,6 +3,7 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
+from starlette.concurrency import run_in_threadpool
 
 from api.deps import StoreDep
 from graph import queries
@@ -12,12 +13,16 @@ router = APIRouter(tags=["who"])
 
 @router.get("/who", summary="Who bears RELATION (or a narrower one) to TARGET (or a narrower one)",
             response_model=list[queries.Evidence])
-def who(
+async def who(
     store: StoreDep,
     relation: Annotated[str, Query(min_length=1, max_length=200, examples=["opposes"])],
     target: Annotated[str, Query(min_length=1, max_length=200, examples=["troop-deployment"])],
     direct_only: bool = False,
 ) -> Response:
-    # the encoded answer is cached with the answer: encoding is the cost of a repeated question
-    return Response(queries.who_json(store, relation, target, direct_only=direct_only),
-                    media_type="application/json")
+    # A repeated question is answered on the event loop from the cached bytes; only a new one
+    # (or the first after a write) goes to a worker thread to query the store.
+    body = queries.cached_who_json(store, relation, target, direct_only=direct_only)
+    if body is None:
+        body = await run_in_threadpool(queries.who_json, store, relation, target,
+                                       direct_only=direct_only)
+    return Response(body, media_type="application/json")
