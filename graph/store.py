@@ -8,6 +8,8 @@ stays the RDF API: construct results and dumps come back as rdflib graphs or byt
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 import tempfile
@@ -17,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Self
+from typing import BinaryIO, Self
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
@@ -49,6 +51,7 @@ _NUMERIC = {
 _BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 _SNAPSHOT_DUMP = "snapshot.nq"
 _INTENT = "intent.json"
+_NAMED_ONLY = "every quad must be in a named graph (an IRI)"
 
 RDF_FILE_FORMATS = {".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG,
                     ".nt": ox.RdfFormat.N_TRIPLES, ".ttl": ox.RdfFormat.TURTLE}
@@ -367,6 +370,32 @@ class Store:
             raise QueryError(f"{media_type} cannot hold named graphs; use application/n-quads or application/trig")
         return self._ox.dump(format=rdf_format)
 
+    def write(self, out: BinaryIO, media_type: str, prefixes: Mapping[str, str]) -> None:
+        """Stream the store to ``out`` as Oxigraph serialises it: a graph format (Turtle,
+        N-Triples, RDF/XML) gets the union of the graphs, each triple once; a dataset format
+        (TriG, N-Quads) the named graphs."""
+        rdf_format = ox.RdfFormat.from_media_type(media_type)
+        if rdf_format is None:
+            raise UnsupportedFormat(f"no RDF format has the media type {media_type}")
+        if rdf_format.supports_datasets:
+            solutions = self._query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+            items: Iterator[ox.Triple | ox.Quad] = (ox.Quad(*s) for s in solutions)  # type: ignore[attr-defined]
+        else:
+            solutions = self._query("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }")
+            items = (ox.Triple(*s) for s in solutions)  # type: ignore[attr-defined]
+        ox.serialize(items, out, format=rdf_format, prefixes=dict(prefixes))
+
+    def select_text(self, query: str) -> Iterator[list[str]]:
+        """The rows of a SELECT as lists of lexical forms ('' when unbound), in the order of its
+        variables: Oxigraph writes them as CSV, several times faster than :meth:`select`'s
+        Python value per term when a query returns every statement."""
+        result = self._query(query)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        rows = csv.reader(io.StringIO(result.serialize(format=ox.QueryResultsFormat.CSV).decode(), newline=""))
+        next(rows, None)
+        return rows
+
     def dataset(self) -> Dataset:
         """The store as an rdflib Dataset, one graph per named graph."""
         return Dataset().parse(data=self.dump(), format="nquads")
@@ -455,14 +484,26 @@ class Store:
     # --- bulk loading --------------------------------------------------------
 
     def shape_violations(self) -> list[Violation]:
-        """Every violation of the shapes in the store, found by Oxigraph (:mod:`graph.shaperules`)."""
+        """Every violation of the shapes in the store, found by Oxigraph (:mod:`graph.shaperules`).
+
+        A screened rule runs only on a path its class's screen flags: one pass over the class's
+        values instead of one per constraint, and on conforming data the only pass.
+        """
+        flagged: dict[str, set[str]] = {}
         found = []
         for rule in rules():
-            for row in self._ox.query(rule.query, use_default_graph_as_union=True):
-                value = row["value"]
-                found.append(Violation(str(_plain(row["this"])), rule.path, rule.component,
-                                       rule.message, None if value is None else str(_plain(value))))
+            if rule.screen is not None:
+                if rule.screen not in flagged:
+                    flagged[rule.screen] = {row["p"].value for row in self._rows(rule.screen)}  # type: ignore[union-attr]
+                if rule.path not in flagged[rule.screen]:
+                    continue
+            found.extend(Violation(str(_plain(row["this"])), rule.path, rule.component, rule.message,
+                                   None if row["value"] is None else str(_plain(row["value"])))
+                         for row in self._rows(rule.query))
         return found
+
+    def _rows(self, query: str) -> ox.QuerySolutions:
+        return self._ox.query(query, use_default_graph_as_union=True)  # type: ignore[return-value]
 
     def check_shapes(self) -> None:
         """Raise ShapeViolation unless the store conforms to the shapes, checked by Oxigraph."""
@@ -482,31 +523,33 @@ class Store:
         except (SyntaxError, OSError) as err:
             raise SourceDataError(path, f"cannot read RDF: {err}") from err
         if ox.DefaultGraph() in names or any(not isinstance(n, ox.NamedNode) for n in names):
-            raise SourceDataError(path, "every quad must be in a named graph (an IRI)")
+            raise SourceDataError(path, _NAMED_ONLY)
         return {n.value for n in names}
+
+    def _graphs_replaced(self, paths: Sequence[Path]) -> set[str] | None:
+        """The named graphs the files fill, which the load replaces; None, without reading the
+        files, when the store holds nothing but the ontology, so that there is nothing to replace."""
+        held = set(self._ox.named_graphs()) - {ox.NamedNode(str(ONTOLOGY_GRAPH))}
+        if not held and not self._in_default_graph():
+            return None
+        return set().union(*(self._graphs_in(p, RDF_FILE_FORMATS[p.suffix]) for p in paths))
 
     def _bulk_load(self, paths: Sequence[Path], progress: Callable[[str], None] | None) -> LoadReport:
         self._local_only("the bulk load of RDF files")
         with self._write_lock:
-            graphs = {path: self._graphs_in(path, RDF_FILE_FORMATS[path.suffix]) for path in paths}
-            names = set().union(*graphs.values()) | {str(ONTOLOGY_GRAPH)}
+            replaced = self._graphs_replaced(paths)
             journal = self._journal() or Path(tempfile.mkdtemp(prefix="stancegraph-bulk-"))
-            self._begin(journal, names)
+            self._begin(journal, replaced)
             try:
-                self._update("".join(f"DROP SILENT GRAPH <{name}> ;\n" for name in names)
+                self._update("".join(f"DROP SILENT GRAPH <{name}> ;\n" for name in replaced or ())
+                             + f"DROP SILENT GRAPH <{ONTOLOGY_GRAPH}> ;\n"
                              + _insert_data({ONTOLOGY_GRAPH: ontology_graph()}))
                 counts = []
                 for path in paths:
-                    fmt = RDF_FILE_FORMATS[path.suffix]
-                    before = len(self._ox)
-                    target = None if fmt.supports_datasets else ox.NamedNode(str(graph_iri(path.stem)))
-                    try:
-                        self._ox.bulk_load(path=str(path), format=fmt, to_graph=target)
-                    except (SyntaxError, OSError, ValueError) as err:
-                        raise SourceDataError(path, f"cannot load RDF: {err}") from err
-                    counts.append((str(path), len(self._ox) - before))
+                    counts.append((str(path), self._bulk_load_file(path)))
                     if progress:
                         progress(str(path))
+                names = {str(ONTOLOGY_GRAPH)} | (set(self.graph_names()) if replaced is None else replaced)
                 self.check_shapes()
             except BaseException:
                 self._roll_back(journal)
@@ -518,20 +561,45 @@ class Store:
         statements = self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s a sg:Statement }")[0]["n"]
         return LoadReport(files=tuple(counts), graphs=tuple(sorted(names)), statements=int(statements))  # type: ignore[arg-type]
 
-    def _begin(self, journal: Path, names: set[str]) -> None:
-        """Record what a bulk load replaces (the graphs, and a copy of those that exist)."""
+    def _bulk_load_file(self, path: Path) -> int:
+        """Bulk-load one file; the number of quads it added."""
+        fmt = RDF_FILE_FORMATS[path.suffix]
+        before = len(self._ox)
+        target = None if fmt.supports_datasets else ox.NamedNode(str(graph_iri(path.stem)))
+        try:
+            self._ox.bulk_load(path=str(path), format=fmt, to_graph=target)
+        except (SyntaxError, OSError, ValueError) as err:
+            raise SourceDataError(path, f"cannot load RDF: {err}") from err
+        # files were not read before a load into an empty store, so quads outside named graphs
+        # are found here, where they cost an index probe rather than a parse
+        if self._in_default_graph() or any(not isinstance(n, ox.NamedNode) for n in self._ox.named_graphs()):
+            raise SourceDataError(path, _NAMED_ONLY)
+        return len(self._ox) - before
+
+    def _in_default_graph(self) -> bool:
+        """Whether any quad is in the default graph, where stancegraph never writes."""
+        return next(iter(self._ox.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
+
+    def _begin(self, journal: Path, replaced: set[str] | None) -> None:
+        """Record what a bulk load replaces (the graphs, and a copy of those that exist); None
+        when the store holds only the ontology, which undo then clears and restores."""
         journal.mkdir(parents=True, exist_ok=True)
-        existing = [ox.NamedNode(n) for n in sorted(names) if self._ox.contains_named_graph(ox.NamedNode(n))]
+        touched = {str(ONTOLOGY_GRAPH)} | (replaced or set())
+        existing = [ox.NamedNode(n) for n in sorted(touched) if self._ox.contains_named_graph(ox.NamedNode(n))]
         with (journal / "backup.nq").open("wb") as backup:
             for name in existing:
                 ox.serialize(self._ox.quads_for_pattern(None, None, None, name), backup,
                              format=ox.RdfFormat.N_QUADS)
-        (journal / _INTENT).write_text(json.dumps(sorted(names)), encoding="utf-8")
+        intent = None if replaced is None else sorted(touched)
+        (journal / _INTENT).write_text(json.dumps(intent), encoding="utf-8")
 
     def _roll_back(self, journal: Path) -> None:
-        """Undo a bulk load: drop the graphs it wrote and restore those it replaced."""
+        """Undo a bulk load: drop the graphs it wrote (all of them when the intent is null) and
+        restore those it replaced."""
         names = json.loads((journal / _INTENT).read_text(encoding="utf-8"))
-        for name in names:
+        if names is None:
+            self._ox.clear()
+        for name in names or ():
             self._ox.remove_graph(ox.NamedNode(name))
         self._ox.load(path=str(journal / "backup.nq"), format=ox.RdfFormat.N_QUADS)
         self._ox.flush()

@@ -113,3 +113,21 @@ def test_each_violation_is_found_as_pyshacl_finds_it(mini_graph: Graph, name: st
     expected = _pyshacl(g)
     assert expected, f"the mutation {name!r} should violate the shapes"
     assert _compiled(g) == expected
+
+
+def test_on_conforming_data_no_screen_flags_a_path(seed_store: Store) -> None:
+    screens = {rule.screen for rule in rules() if rule.screen is not None}
+    assert screens, "the property constraints are screened"
+    assert all(seed_store.select(screen) == [] for screen in screens)
+
+
+@pytest.mark.parametrize("name", sorted(MUTATIONS))
+def test_the_screens_hide_no_violation(mini_graph: Graph, name: str) -> None:
+    g = Graph()
+    g += mini_graph
+    MUTATIONS[name](g)
+    store = Store(None)
+    store.insert({ID["graph/data"]: g, ONTOLOGY_GRAPH: ontology_graph()})
+    unscreened = {(str(row["this"]), rule.path, rule.component)
+                  for rule in rules() for row in store.select(rule.query)}
+    assert {(v.focus, v.path, v.component) for v in store.shape_violations()} == unscreened != set()

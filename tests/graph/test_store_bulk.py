@@ -76,3 +76,48 @@ def test_rdf_and_yaml_files_load_in_separate_calls(mini_dir: Path, tmp_path: Pat
     (tmp_path / "x.nq").write_text("")
     with pytest.raises(SourceDataError, match="separate calls"):
         Store(None).load([mini_dir / "actors.yaml", tmp_path / "x.nq"])
+
+
+def test_a_quad_outside_a_named_graph_is_refused_by_an_empty_store_too(mini_store: Store, tmp_path: Path) -> None:
+    bad = _nquads(mini_store, tmp_path / "mini.nq")
+    bad.write_text(bad.read_text() + "<urn:a> <urn:b> <urn:c> .\n")
+    empty = Store(tmp_path / "store")
+    with pytest.raises(SourceDataError, match="every quad must be in a named graph"):
+        empty.load([bad])
+    assert len(empty) == 0
+    filled = Store(tmp_path / "filled")
+    filled.load([_nquads(mini_store, tmp_path / "good.nq")])
+    before = _quads(filled)
+    with pytest.raises(SourceDataError, match="every quad must be in a named graph"):
+        filled.load([bad])
+    assert _quads(filled) == before
+
+
+def test_a_first_load_cut_short_is_undone_when_the_store_is_opened(tmp_path: Path) -> None:
+    location = tmp_path / "store"
+    store = Store(location)
+    # a crash during a load into an empty store, whose files were not read to name their graphs
+    journal = location.with_name(location.name + ".bulk")
+    journal.mkdir()
+    (journal / "backup.nq").write_bytes(b"")
+    (journal / "intent.json").write_text("null")
+    store._update("INSERT DATA { GRAPH <https://w3id.org/stancegraph/id/graph/half> { <urn:a> <urn:b> <urn:c> } }")
+    store.close()
+    reopened = Store(location)
+    assert len(reopened) == 0 and not journal.exists()
+
+
+def test_a_second_file_keeps_the_graphs_of_the_first(mini_store: Store, tmp_path: Path) -> None:
+    whole = _nquads(mini_store, tmp_path / "mini.nq")
+    lines = whole.read_text().splitlines(keepends=True)
+    actors = [line for line in lines if "/graph/actors" in line]
+    assert actors and len(actors) < len(lines)
+    (tmp_path / "rest.nq").write_text("".join(line for line in lines if line not in actors))
+    (tmp_path / "actors.nq").write_text("".join(actors))
+    store = Store(tmp_path / "store")
+    with pytest.raises(ShapeViolation):
+        store.load([tmp_path / "rest.nq"])  # statements without their actors
+    assert len(store) == 0
+    store.load([tmp_path / "actors.nq"])
+    report = store.load([tmp_path / "rest.nq"])
+    assert _quads(store) == _quads(mini_store) and report.statements == 4
