@@ -13,7 +13,6 @@ families supports, opposes and hesitant; ``discusses`` (neutral, no side) can be
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ import scipy.sparse as sp
 
 from graph.errors import InvalidOption, NotFound
 from graph.network import FAMILIES
+from graph.stancetable import StanceTable, first_of_each, period, stance_table
 
 STANCE_FAMILIES = ("supports", "opposes", "hesitant")
 LEVELS = (-1, 0, 1)
@@ -233,6 +233,14 @@ def _grouping(G: nx.MultiDiGraph, roll_up: Sequence[str], level: int | None) -> 
     return {issue: group(issue) for issue in issues}
 
 
+def _table(G: nx.MultiDiGraph, selection: Selection, details: bool) -> StanceTable:
+    unknown = sorted(set(selection.families) - set(FAMILIES))
+    if unknown:
+        raise InvalidOption(f"unknown families {', '.join(unknown)}; choose from {', '.join(FAMILIES)}")
+    group = _grouping(G, selection.roll_up, selection.level)
+    return stance_table(G, set(selection.families), group, details)
+
+
 def stances(G: nx.MultiDiGraph, selection: Selection = Selection()) -> list[Stance]:
     """The stance statements of the view ``G`` on issues, targets grouped, sorted by date and id.
 
@@ -246,28 +254,29 @@ def stances(G: nx.MultiDiGraph, selection: Selection = Selection()) -> list[Stan
         Grouping was asked of a view without the issue hierarchy, a negative level, or an
         unknown family.
     """
-    unknown = sorted(set(selection.families) - set(FAMILIES))
-    if unknown:
-        raise InvalidOption(f"unknown families {', '.join(unknown)}; choose from {', '.join(FAMILIES)}")
-    group = _grouping(G, selection.roll_up, selection.level)
-    issues = {n for n, kind in G.nodes(data="kind") if kind == "issue"}
-    families = set(selection.families)
-    found = [Stance(statement=key, actor=u, target=group[v], polarity=int(data["polarity"]),
-                    date=data["date"], source=data["source"])
-             for u, v, key, data in G.edges(keys=True, data=True)
-             if v in issues and data["family"] in families]
-    return sorted(found, key=lambda s: (s.date, s.statement))
+    table = _table(G, selection, details=True)
+    return [Stance(statement=str(table.statement[i]), actor=table.actors[table.actor[i]],
+                   target=table.targets[table.target[i]], polarity=int(table.polarity[i]),
+                   date=str(table.date[i]), source=str(table.source[i]))
+            for i in table.chronological()]
 
 
-def _period(stance: Stance, rule: Duplicates) -> object:
-    day = dt.date.fromisoformat(stance.date)
-    return {
-        Duplicates.DOCUMENT: stance.source,
-        Duplicates.WEEK: day.isocalendar()[:2],
-        Duplicates.MONTH: (day.year, day.month),
-        Duplicates.YEAR: day.year,
-        Duplicates.RANGE: None,
-    }[rule]
+def _selected(G: nx.MultiDiGraph, selection: Selection, qualifier: bool) -> StanceTable:
+    """The statements of ``G`` that count under ``selection``, duplicates removed."""
+    rule = _option(Duplicates, selection.duplicates, "duplicates")
+    if rule is Duplicates.ALL:
+        return _table(G, selection, details=False)
+    table = _table(G, selection, details=True)
+    return table.take(first_of_each(
+        _duplicate_key(table.actor, table.target, table.polarity, table.date, table.source, rule,
+                       qualifier), table.chronological()))
+
+
+def _duplicate_key(actor: np.ndarray, target: np.ndarray, polarity: np.ndarray,
+                   date: np.ndarray, source: np.ndarray, rule: Duplicates,
+                   qualifier: bool) -> list[np.ndarray]:
+    key = [actor, target, period(rule, date, source)]
+    return key + [polarity] if qualifier else key
 
 
 def deduplicate(found: Iterable[Stance], rule: Duplicates | str = Duplicates.ALL, *,
@@ -287,17 +296,12 @@ def deduplicate(found: Iterable[Stance], rule: Duplicates | str = Duplicates.ALL
     ['s1']
     """
     rule = _option(Duplicates, rule, "duplicates")
-    if rule is Duplicates.ALL:
-        return list(found)
-    seen: set[tuple] = set()
-    kept = []
-    for stance in found:
-        key = (stance.actor, stance.target, stance.polarity if qualifier else None,
-               _period(stance, rule))
-        if key not in seen:
-            seen.add(key)
-            kept.append(stance)
-    return kept
+    found = list(found)
+    if rule is Duplicates.ALL or not found:
+        return found
+    columns = [np.array([getattr(s, name) for s in found])
+               for name in ("actor", "target", "polarity", "date", "source")]
+    return [found[i] for i in first_of_each(_duplicate_key(*columns, rule, qualifier))]
 
 
 # --- matrices -----------------------------------------------------------------
@@ -316,32 +320,37 @@ def _ordered(G: nx.MultiDiGraph, nodes: Iterable[str]) -> tuple[tuple[str, ...],
     return tuple(ordered), tuple(G.nodes[n].get("label", n) for n in ordered)
 
 
-def _axes(G: nx.MultiDiGraph, found: Sequence[Stance], selection: Selection):
+def _axes(G: nx.MultiDiGraph, table: StanceTable, selection: Selection):
     if selection.isolates:
         group = _grouping(G, selection.roll_up, selection.level)
-        actors = [n for n, kind in G.nodes(data="kind") if kind == "actor"]
-        targets = list(group.values())
+        actors: Iterable[str] = [n for n, kind in G.nodes(data="kind") if kind == "actor"]
+        targets: Iterable[str] = group.values()
     else:
-        actors = [s.actor for s in found]
-        targets = [s.target for s in found]
+        actors, targets = table.actors, table.targets
     return _ordered(G, actors), _ordered(G, targets)
 
 
-def _incidence(found: Sequence[Stance], rows: Sequence[str], columns: Sequence[str],
-               transpose: bool = False) -> dict[int, sp.csr_array]:
-    """Per qualifier level, the count of stances of each row on each column."""
-    index_r = {n: i for i, n in enumerate(rows)}
-    index_c = {n: j for j, n in enumerate(columns)}
-    shape = (len(rows), len(columns))
-    counts = {}
-    for level in LEVELS:
-        pairs = [(s.target, s.actor) if transpose else (s.actor, s.target)
-                 for s in found if s.polarity == level]
-        data = np.ones(len(pairs))
-        ij = (np.array([index_r[r] for r, _ in pairs], dtype=np.int64),
-              np.array([index_c[c] for _, c in pairs], dtype=np.int64))
-        counts[level] = sp.coo_array((data, ij), shape=shape).tocsr()
-    return counts
+def _incidence(table: StanceTable, actors: Sequence[str], targets: Sequence[str],
+               transpose: bool = False) -> sp.csr_array:
+    """The count of stances of each actor on each target (of each target by each actor if
+    ``transpose``), one block of columns per qualifier level: rows x (levels x columns)."""
+    def positions(names: Sequence[str], axis: Sequence[str]) -> np.ndarray:
+        where = {n: i for i, n in enumerate(axis)}
+        return np.array([where[n] for n in names], dtype=np.int64)
+
+    a = positions(table.actors, actors)[table.actor]
+    t = positions(table.targets, targets)[table.target]
+    r, c, shape = ((t, a, (len(targets), len(actors))) if transpose
+                   else (a, t, (len(actors), len(targets))))
+    counted = np.isin(table.polarity, LEVELS)
+    cells = (r[counted], np.searchsorted(LEVELS, table.polarity[counted]) * shape[1] + c[counted])
+    return sp.csr_array((np.ones(len(cells[0])), cells), shape=(shape[0], len(LEVELS) * shape[1]))
+
+
+def _levels(cells: sp.csr_array) -> dict[int, sp.csr_array]:
+    """The blocks of :func:`_incidence`, by qualifier level."""
+    width = cells.shape[1] // len(LEVELS)
+    return {p: cells[:, i * width:(i + 1) * width] for i, p in enumerate(LEVELS)}
 
 
 def _view_dates(G: nx.MultiDiGraph) -> dict[str, str]:
@@ -373,10 +382,9 @@ def affiliation_network(G: nx.MultiDiGraph, selection: Selection = Selection(),
     if aggregation not in TWO_MODE:
         raise InvalidOption(f"a two-mode network aggregates by ignore, subtract or combine, "
                             f"not {aggregation.value!r}")
-    found = deduplicate(stances(G, selection), selection.duplicates,
-                        qualifier=aggregation is not Aggregation.IGNORE)
-    (rows, row_labels), (columns, column_labels) = _axes(G, found, selection)
-    X = _incidence(found, rows, columns)
+    table = _selected(G, selection, qualifier=aggregation is not Aggregation.IGNORE)
+    (rows, row_labels), (columns, column_labels) = _axes(G, table, selection)
+    X = _levels(_incidence(table, rows, columns))
     if aggregation is Aggregation.IGNORE:
         M = X[-1] + X[0] + X[1]
     elif aggregation is Aggregation.SUBTRACT:
@@ -432,16 +440,11 @@ def one_mode_network(G: nx.MultiDiGraph, aggregation: Aggregation | str = Aggreg
     if aggregation not in ONE_MODE:
         raise InvalidOption(f"a one-mode network aggregates by ignore, congruence, conflict or "
                             f"subtract, not {aggregation.value!r}")
-    found = deduplicate(stances(G, selection), selection.duplicates,
-                        qualifier=aggregation is not Aggregation.IGNORE)
-    (actors, actor_labels), (targets, target_labels) = _axes(G, found, selection)
-    if mode is Mode.ACTORS:
-        nodes, labels, X = actors, actor_labels, _incidence(found, actors, targets)
-    else:
-        nodes, labels, X = targets, target_labels, _incidence(found, targets, actors, transpose=True)
-    M = _aggregate(X, aggregation)
-    M.setdiag(0)
-    M = _normalize(sp.csr_array(M), X, aggregation, normalization)
+    table = _selected(G, selection, qualifier=aggregation is not Aggregation.IGNORE)
+    (actors, actor_labels), (targets, target_labels) = _axes(G, table, selection)
+    cells = _incidence(table, actors, targets, transpose=mode is Mode.PROPOSALS)
+    nodes, labels = (actors, actor_labels) if mode is Mode.ACTORS else (targets, target_labels)
+    M = _normalize(_zero_diagonal(_aggregate(cells, aggregation)), cells, aggregation, normalization)
     M.eliminate_zeros()
     return DiscourseNetwork(str(mode), aggregation, normalization, nodes, labels, nodes, labels,
                             M, **_view_dates(G))
@@ -481,27 +484,41 @@ def network(G: nx.MultiDiGraph, kind: NetworkKind | str, selection: Selection = 
     return one_mode_network(G, kind.value, selection, normalization, mode)
 
 
-def _aggregate(X: dict[int, sp.csr_array], aggregation: Aggregation) -> sp.csr_array:
+_WEIGHTS = {Aggregation.CONGRUENCE: lambda d: 1 - d, Aggregation.CONFLICT: lambda d: d,
+            Aggregation.SUBTRACT: lambda d: 1 - 2 * d}
+"""Tie weight by aggregation, as a function of the qualifier distance |p - q| / 2."""
+
+
+def _aggregate(cells: sp.csr_array, aggregation: Aggregation) -> sp.csr_array:
+    """The one-mode product: N N^T for ``ignore``, else X (W (x) I) X^T with X the cells and
+    W the weights between qualifier levels: one sparse product, not one per pair of levels."""
     if aggregation is Aggregation.IGNORE:
-        N = X[-1] + X[0] + X[1]
+        N = _summed(cells)
         return sp.csr_array(N @ N.T, dtype=float)
-    sign = {Aggregation.CONGRUENCE: (1, 0), Aggregation.CONFLICT: (0, 1),
-            Aggregation.SUBTRACT: (1, -1)}[aggregation]
-    M = sp.csr_array((X[1].shape[0],) * 2, dtype=float)
-    for p in LEVELS:
-        for q in LEVELS:
-            distance = abs(p - q) / 2
-            weight = sign[0] * (1 - distance) + sign[1] * distance
-            if weight:
-                M = M + weight * (X[p] @ X[q].T)
-    return sp.csr_array(M, dtype=float)
+    weight = _WEIGHTS[aggregation]
+    W = sp.csr_array([[weight(abs(p - q) / 2) for q in LEVELS] for p in LEVELS])
+    width = cells.shape[1] // len(LEVELS)
+    return sp.csr_array(cells @ (cells @ sp.kron(W, sp.eye_array(width), format="csr")).T)
 
 
-def _normalize(M: sp.csr_array, X: dict[int, sp.csr_array], aggregation: Aggregation,
+def _summed(cells: sp.csr_array) -> sp.csr_array:
+    """The counts of stances of each row on each column, whatever the qualifier."""
+    X = _levels(cells)
+    return X[-1] + X[0] + X[1]
+
+
+def _zero_diagonal(M: sp.csr_array) -> sp.csr_array:
+    """``M`` with its stored diagonal entries set to zero, in place (``setdiag`` would also
+    insert the missing ones, a copy of the matrix)."""
+    rows = np.repeat(np.arange(M.shape[0], dtype=M.indices.dtype), np.diff(M.indptr))
+    M.data[M.indices == rows] = 0
+    return M
+
+
+def _normalize(M: sp.csr_array, cells: sp.csr_array, aggregation: Aggregation,
                normalization: Normalization) -> sp.csr_array:
     if normalization is Normalization.NONE:
         return M
-    cells = sp.csr_array(sp.hstack([X[p] for p in LEVELS]), dtype=float)
     counts = np.asarray(cells.sum(axis=1)).ravel()
     coo = M.tocoo()
     i, j = coo.row, coo.col
@@ -510,7 +527,7 @@ def _normalize(M: sp.csr_array, X: dict[int, sp.csr_array], aggregation: Aggrega
     elif normalization is Normalization.DNA_COSINE:
         norm = counts[i] * counts[j]
     elif normalization is Normalization.COSINE:
-        vectors = X[-1] + X[0] + X[1] if aggregation is Aggregation.IGNORE else cells
+        vectors = _summed(cells) if aggregation is Aggregation.IGNORE else cells
         lengths = np.sqrt(np.asarray(vectors.multiply(vectors).sum(axis=1)).ravel())
         norm = lengths[i] * lengths[j]
     else:
