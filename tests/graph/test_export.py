@@ -35,6 +35,7 @@ from graph.netwriters import write_csv, write_gexf, write_graphml, write_matrix
 from graph import discourse
 from graph.network import ViewFilter, stance_graph
 from graph.store import Store
+from graph.vocab import graph_iri
 
 TESTS = Path(__file__).resolve().parent.parent
 GEXF_RNG = TESTS / "schemas" / "gexf-1.3" / "gexf.rng"
@@ -165,6 +166,25 @@ def test_raptor_and_pyoxigraph_count_the_same_triples(seed_store: Store, tmp_pat
     oxigraph_format = ox.RdfFormat.from_extension(ExportFormat.parse(fmt).extension)
     assert rapper_count(path, syntax) == len(list(ox.parse(data, format=oxigraph_format))) \
         == len(seed_store)
+
+
+@pytest.mark.parametrize("fmt, syntax", [("turtle", "turtle"), ("ntriples", "ntriples"),
+                                         ("rdfxml", "rdfxml")])
+def test_triple_formats_state_a_triple_of_two_graphs_once(mini_store: Store, tmp_path: Path,
+                                                          fmt: str, syntax: str) -> None:
+    copy = mini_store.construct('CONSTRUCT { ?s ?p ?o } WHERE { ?s sg:slug "mini-s1" ; ?p ?o }')
+    mini_store.insert({graph_iri("copy"): copy})
+    union = mini_store.construct("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+    assert len(mini_store) == len(union) + len(copy)
+    path = _save(tmp_path, f"store.{ExportFormat.parse(fmt).extension}", export(mini_store, fmt))
+    assert rapper_count(path, syntax) == len(union)
+
+
+def test_turtle_and_trig_use_the_prefixes(seed_store: Store) -> None:
+    for fmt in ("turtle", "trig"):
+        text = export(seed_store, fmt).decode()
+        assert "@prefix sg: <https://w3id.org/stancegraph/ontology#> ." in text
+        assert " a sg:Statement" in text and "\\/" not in text
 
 
 # --- GEXF -----------------------------------------------------------------------

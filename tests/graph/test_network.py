@@ -2,10 +2,12 @@
 
 import networkx as nx
 import pytest
+from rdflib import Graph, Literal, URIRef
 
 from graph.errors import InvalidOption
 from graph.network import ViewFilter, span, stance_graph, within
 from graph.store import Store
+from graph.vocab import SG, graph_iri
 
 
 def test_one_edge_per_statement_with_plain_attributes(mini_store: Store) -> None:
@@ -21,6 +23,24 @@ def test_one_edge_per_statement_with_plain_attributes(mini_store: Store) -> None
         assert all(isinstance(v, (str, int, float, bool)) for v in data.values())
     for _, data in G.nodes(data=True):
         assert all(isinstance(v, (str, int, float, bool)) for v in data.values())
+
+
+def test_a_statement_stated_in_two_graphs_is_one_edge(mini_store: Store) -> None:
+    before = stance_graph(mini_store, ViewFilter(fold_persons=True))
+    copy = mini_store.construct('CONSTRUCT { ?s ?p ?o } WHERE { ?s sg:slug "mini-s1" ; ?p ?o }')
+    mini_store.insert({graph_iri("copy"): copy})
+    after = stance_graph(mini_store, ViewFilter(fold_persons=True))
+    assert list(after.edges(keys=True, data=True)) == list(before.edges(keys=True, data=True))
+
+
+def test_an_empty_condition_is_still_a_condition(mini_store: Store) -> None:
+    statement = URIRef(str(mini_store.select('SELECT ?s WHERE { ?s sg:slug "mini-s3" }')[0]["s"]))
+    g = Graph()
+    g.add((statement, SG.condition, Literal("")))
+    mini_store.insert({graph_iri("condition"): g})
+    edges = stance_graph(mini_store).edges
+    assert edges["sylvania", "peacekeeping-force", "mini-s3"]["condition"] == ""
+    assert "condition" not in edges["osterlich", "foreign-troops", "mini-s4"]
 
 
 def test_filters_by_date_family_and_folding(mini_store: Store) -> None:
