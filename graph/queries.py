@@ -16,7 +16,7 @@ from rdflib import Graph
 
 from graph.errors import InvalidOption, NotFound
 from graph.network import ViewFilter, stance_graph
-from graph.store import Row, Store, Value
+from graph.store import Store, Value
 from graph.vocab import DCTERMS, RDF, RDFS, SG, SKOS, is_slug, relation_slug
 
 PREFIXES = f"""PREFIX sg: <{SG._NS}>
@@ -120,20 +120,35 @@ def _local(iri: object) -> str:
 
 def _entities(store: Store, kinds: tuple[EntityKind, ...]) -> list[tuple[Entity, list[str]]]:
     classes = {"actor": "sg:Actor", "issue": "sg:Issue"}
-    values = " ".join(f'({classes[k]} "{k}")' for k in kinds)
-    rows = store.select(PREFIXES + f"""
-        SELECT ?x ?slug ?label ?kind ?type (GROUP_CONCAT(?alt; SEPARATOR="\\u001f") AS ?alts)
-        WHERE {{
-          VALUES (?top ?kind) {{ {values} }}
-          ?x a ?type . ?type rdfs:subClassOf* ?top .
-          FILTER (STRSTARTS(STR(?type), STR(sg:)))
-          ?x sg:slug ?slug ; skos:prefLabel ?label .
-          FILTER NOT EXISTS {{ ?x a ?sub . ?sub rdfs:subClassOf+ ?type . FILTER (?sub != ?type) }}
-          OPTIONAL {{ ?x skos:altLabel ?alt }}
-        }} GROUP BY ?x ?slug ?label ?kind ?type ORDER BY ?slug""")
-    return [(Entity(id=str(r["slug"]), iri=str(r["x"]), label=str(r["label"]),
-                    kind=r["kind"], type=_local(r["type"])),  # type: ignore[arg-type]
-             [a for a in str(r["alts"] or "").split("\u001f") if a]) for r in rows]
+    broader = nx.DiGraph([(str(r["sub"]), str(r["sup"])) for r in store.select(
+        PREFIXES + "SELECT ?sub ?sup WHERE { ?sub rdfs:subClassOf ?sup }")])
+
+    def above(cls: str) -> set[str]:
+        return nx.descendants(broader, cls) if cls in broader else set()
+
+    # Plain patterns, one query per kind; the most specific type and the aliases are gathered
+    # here: Virtuoso 7 answers wrongly a property path from a VALUES variable, a NOT EXISTS over
+    # one, and GROUP_CONCAT over an OPTIONAL once its store has been emptied and refilled.
+    found: dict[tuple[str, str], tuple[Entity, set[str]]] = {}
+    for kind in kinds:
+        rows = store.select(PREFIXES + f"""
+            SELECT ?x ?slug ?label ?type ?alt WHERE {{
+              ?x a ?type . ?type rdfs:subClassOf* {classes[kind]} .
+              ?x sg:slug ?slug ; skos:prefLabel ?label .
+              OPTIONAL {{ ?x skos:altLabel ?alt }}
+            }}""")
+        types: dict[str, set[str]] = defaultdict(set)
+        for row in rows:
+            types[str(row["x"])].add(str(row["type"]))
+        for row in rows:
+            iri, cls = str(row["x"]), str(row["type"])
+            if not cls.startswith(SG._NS) or any(cls in above(other) for other in types[iri]):
+                continue
+            entity, aliases = found.setdefault((iri, cls), (Entity(
+                id=str(row["slug"]), iri=iri, label=str(row["label"]), kind=kind, type=_local(cls)), set()))
+            if row["alt"] is not None:
+                aliases.add(str(row["alt"]))
+    return [(entity, sorted(aliases)) for entity, aliases in sorted(found.values(), key=lambda f: f[0].id)]
 
 
 def resolve(store: Store, key: str, kinds: tuple[EntityKind, ...] = ("actor", "issue")) -> Entity:
@@ -180,54 +195,27 @@ def resolve_relation(store: Store, key: str) -> Relation:
     raise NotFound.among("relation", key, [r.id for r in known])
 
 
-_EVIDENCE_SELECT = """
-SELECT ?sid ?actorId ?actorLabel ?rel ?relLabel ?family ?polarity ?targetId ?targetLabel
-       ?quote ?qs ?qe ?srcId ?srcTitle ?date ?modality ?attribution ?speakerId ?speakerLabel
-       ?accId ?condition ?reason
-WHERE {
+_MATCHING = """
+SELECT DISTINCT ?st ?date ?sid WHERE {
   %s
   ?st a sg:Statement ; sg:slug ?sid ; sg:relation ?rel ; sg:actor ?actor ; sg:target ?t ;
-      sg:quote ?quote ; sg:quoteStart ?qs ; sg:quoteEnd ?qe ; sg:source ?src ; sg:date ?date ;
-      sg:modality ?modality ; sg:attribution ?attribution .
-  ?actor sg:slug ?actorId ; skos:prefLabel ?actorLabel .
-  ?t sg:slug ?targetId ; skos:prefLabel ?targetLabel .
-  ?rel rdfs:label ?relLabel ; sg:family ?family ; sg:polarity ?polarity .
-  ?src sg:slug ?srcId ; dcterms:title ?srcTitle .
-  OPTIONAL { ?st sg:speaker ?speaker . ?speaker sg:slug ?speakerId ; skos:prefLabel ?speakerLabel }
-  OPTIONAL { ?st sg:accordingTo ?acc . ?acc sg:slug ?accId }
-  OPTIONAL { ?st sg:condition ?condition }
-  OPTIONAL { ?st sg:reason ?reason }
+      sg:source ?src ; sg:date ?date .
 }
 ORDER BY ?date ?sid
 %s
 """
 
 
-def _evidence(row: Row) -> Evidence:
-    def text(name: str) -> str | None:
-        value = row[name]
-        return None if value is None else str(value)
-
-    return Evidence(
-        statement=str(row["sid"]), actor=str(row["actorId"]), actor_label=str(row["actorLabel"]),
-        relation=relation_slug(str(row["rel"])), relation_label=str(row["relLabel"]),
-        family=str(row["family"]), polarity=int(row["polarity"]),  # type: ignore[arg-type]
-        target=str(row["targetId"]), target_label=str(row["targetLabel"]),
-        quote=str(row["quote"]), quote_start=int(row["qs"]),  # type: ignore[arg-type]
-        quote_end=int(row["qe"]),  # type: ignore[arg-type]
-        source=str(row["srcId"]), source_title=str(row["srcTitle"]), date=str(row["date"]),
-        modality=_local(row["modality"]), attribution=_local(row["attribution"]),
-        speaker=text("speakerId"), speaker_label=text("speakerLabel"),
-        according_to=text("accId"), condition=text("condition"), reason=text("reason"),
-    )
-
-
 def _statements(store: Store, pattern: str, page: str = "") -> list[Evidence]:
-    return [_evidence(r) for r in store.select(PREFIXES + _EVIDENCE_SELECT % (pattern, page))]
+    """The statements matching ``pattern`` (over ?st ?rel ?actor ?t ?src ?date), in date order.
 
+    A short join picks the statements; their evidence comes from index lookups (:class:`_Described`):
+    one join of every evidence property is slow in Oxigraph at scale and beyond some SPARQL servers.
+    """
+    described = _Described(store)
+    return [described.evidence(described(str(row["st"])))
+            for row in store.select(PREFIXES + _MATCHING % (pattern, page))]
 
-"""The headline query, join-ordered: the few target issues and relations come first as VALUES,
-so Oxigraph walks from them to their statements instead of from every statement to them."""
 
 _SLUG_ENTITY = PREFIXES + """
 SELECT ?x WHERE {
@@ -267,6 +255,11 @@ def _target_iri(store: Store, key: str) -> str:
         if rows:
             return str(rows[0]["x"])
     return resolve(store, key).iri
+
+
+def _values(variable: str, iris: list[str]) -> str:
+    """A VALUES clause binding ``?variable`` to each of ``iris``."""
+    return f"VALUES ?{variable} {{ {' '.join(f'<{iri}>' for iri in iris)} }}"
 
 
 def _closure(store: Store, path: str, iri: str) -> list[str]:
@@ -445,9 +438,9 @@ def statements(store: Store, *, actor: str | None = None, relation: str | None =
     if actor:
         parts.append(f"VALUES ?actor {{ <{resolve(store, actor, ('actor',)).iri}> }}")
     if relation:
-        parts.append(f"?rel rdfs:subPropertyOf* <{resolve_relation(store, relation).iri}> .")
+        parts.append(_values("rel", _closure(store, "rdfs:subPropertyOf", resolve_relation(store, relation).iri)))
     if target:
-        parts.append(f"?t skos:broader* <{resolve(store, target).iri}> .")
+        parts.append(_values("t", _closure(store, "skos:broader", resolve(store, target).iri)))
     if source:
         parts.append(f"VALUES ?src {{ <{_source_node(store, source)}> }}")
     for bound, op in ((start, ">="), (end, "<=")):
@@ -511,55 +504,45 @@ def description(store: Store, iri: str) -> Graph:
         {{ BIND (<{iri}> AS ?s) ?s ?p ?o }} UNION {{ BIND (<{iri}> AS ?o) ?s ?p ?o }} }}""")
 
 
+def _values_of(store: Store, pattern: str) -> dict[str, list[str]]:
+    """Each ``?x`` of ``pattern`` mapped to its ``?v`` values, sorted (plain joins, no aggregates:
+    Virtuoso 7 drops groups when it aggregates over an OPTIONAL)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for row in store.select(PREFIXES + f"SELECT DISTINCT ?x ?v WHERE {{ {pattern} }}"):
+        found[str(row["x"])].add(str(row["v"]))
+    return {x: sorted(values) for x, values in found.items()}
+
+
+def _counts(store: Store, pattern: str) -> dict[str, int]:
+    """How many distinct ``?st`` each ``?x`` of ``pattern`` has."""
+    return {str(r["x"]): int(r["n"]) for r in store.select(  # type: ignore[arg-type]
+        PREFIXES + f"SELECT ?x (COUNT(DISTINCT ?st) AS ?n) WHERE {{ {pattern} }} GROUP BY ?x")}
+
+
 def actors(store: Store) -> list[ActorSummary]:
     """All actors with their type, aliases, whom they speak for, and how many statements they make."""
-    found = _entities(store, ("actor",))
-    extra = {str(r["slug"]): r for r in store.select(PREFIXES + """
-        SELECT ?slug (SAMPLE(?r) AS ?role) (SAMPLE(?qid) AS ?wikidata)
-               (GROUP_CONCAT(DISTINCT ?forSlug; SEPARATOR=" ") AS ?speaksFor)
-               (COUNT(DISTINCT ?st) AS ?n)
-        WHERE {
-          ?x a/rdfs:subClassOf* sg:Actor ; sg:slug ?slug .
-          OPTIONAL { ?x sg:role ?r }
-          OPTIONAL { ?x sg:wikidataId ?qid }
-          OPTIONAL { ?x sg:speaksFor ?for . ?for sg:slug ?forSlug }
-          OPTIONAL { { ?st sg:actor ?x } UNION { ?st sg:speaker ?x } }
-        } GROUP BY ?slug""")}
+    roles = _values_of(store, "?x sg:role ?v")
+    qids = _values_of(store, "?x sg:wikidataId ?v")
+    speaks_for = _values_of(store, "?x sg:speaksFor ?for . ?for sg:slug ?v")
+    counts = _counts(store, "{ ?st sg:actor ?x } UNION { ?st sg:speaker ?x }")
     return [ActorSummary(
-        id=e.id, label=e.label, type=e.type, aliases=aliases,
-        speaks_for=str(extra[e.id]["speaksFor"] or "").split(),
-        role=extra[e.id]["role"], wikidata=extra[e.id]["wikidata"],  # type: ignore[arg-type]
-        statements=int(extra[e.id]["n"]),  # type: ignore[arg-type]
-    ) for e, aliases in found]
+        id=e.id, label=e.label, type=e.type, aliases=aliases, speaks_for=speaks_for.get(e.iri, []),
+        role=next(iter(roles.get(e.iri, [])), None), wikidata=next(iter(qids.get(e.iri, [])), None),
+        statements=counts.get(e.iri, 0),
+    ) for e, aliases in _entities(store, ("actor",))]
 
 
 def issues(store: Store) -> list[IssueSummary]:
     """All proposals and commitments with their place in the hierarchy and statement counts."""
-    found = _entities(store, ("issue",))
-    rows = store.select(PREFIXES + """
-        SELECT ?slug ?definition ?up ?down (COUNT(DISTINCT ?st) AS ?n) WHERE {
-          ?x a/rdfs:subClassOf* sg:Issue ; sg:slug ?slug .
-          OPTIONAL { ?x skos:definition ?definition }
-          OPTIONAL { ?x skos:broader/sg:slug ?up }
-          OPTIONAL { ?x skos:narrower/sg:slug ?down }
-          OPTIONAL { ?st sg:target ?x }
-        } GROUP BY ?slug ?definition ?up ?down""")
-    broader: dict[str, set[str]] = defaultdict(set)
-    narrower: dict[str, set[str]] = defaultdict(set)
-    counts: dict[str, int] = {}
-    definitions: dict[str, str | None] = {}
-    for r in rows:
-        slug = str(r["slug"])
-        if r["up"]:
-            broader[slug].add(str(r["up"]))
-        if r["down"]:
-            narrower[slug].add(str(r["down"]))
-        counts[slug] = max(counts.get(slug, 0), int(r["n"]))  # type: ignore[arg-type]
-        definitions[slug] = r["definition"]  # type: ignore[assignment]
+    definitions = _values_of(store, "?x skos:definition ?v")
+    broader = _values_of(store, "?x skos:broader ?up . ?up sg:slug ?v")
+    narrower = _values_of(store, "?x skos:narrower ?down . ?down sg:slug ?v")
+    counts = _counts(store, "?st sg:target ?x")
     return [IssueSummary(id=e.id, label=e.label, type=e.type, aliases=aliases,
-                         broader=sorted(broader[e.id]), narrower=sorted(narrower[e.id]),
-                         definition=definitions.get(e.id), statements=counts.get(e.id, 0))
-            for e, aliases in found]
+                         broader=broader.get(e.iri, []), narrower=narrower.get(e.iri, []),
+                         definition=next(iter(definitions.get(e.iri, [])), None),
+                         statements=counts.get(e.iri, 0))
+            for e, aliases in _entities(store, ("issue",))]
 
 
 def profile(store: Store, key: str) -> Profile:
@@ -617,7 +600,7 @@ def camps(store: Store, proposal: str, *, start: str | None = None, end: str | N
         A malformed date.
     """
     goal = resolve(store, proposal, ("issue",))
-    reach = f"VALUES ?t {{ <{goal.iri}> }}" if direct_only else f"?t skos:broader* <{goal.iri}> ."
+    reach = _values("t", [goal.iri] if direct_only else _closure(store, "skos:broader", goal.iri))
     parts = [reach, '?rel sg:family ?fam . FILTER (?fam IN ("supports", "opposes", "hesitant"))']
     for bound, op in ((_iso(start), ">="), (_iso(end), "<=")):
         if bound:

@@ -7,16 +7,9 @@ import json
 import pytest
 
 from graph import queries
-from graph.errors import NotFound, QueryTimeout
+from graph.errors import NotFound
 from graph.isolation import QueryRunner
 from graph.store import Store
-
-VIRTUOSO_7_2_5_VALUES = pytest.mark.xfail(strict=True, reason=(
-    "Virtuoso 7.2.5 (Debian) answers graph.queries._entities wrongly: with VALUES (?top ?kind), "
-    "rdfs:subClassOf* ?top and an OPTIONAL it returns 1 actor of 26; with BIND instead of VALUES, 26"))
-VIRTUOSO_7_2_5_JOIN = pytest.mark.xfail(strict=True, raises=QueryTimeout, reason=(
-    "Virtuoso 7.2.5 (Debian) does not finish graph.queries._statements (a 20-pattern join with "
-    "four OPTIONALs over the union of all graphs) within minutes on 1,400 quads"))
 
 SEED_QUESTIONS = [
     ("opposes", "troop-deployment"), ("supports", "troop deployment"),
@@ -48,23 +41,19 @@ def test_relations(remote_seed: Store, seed_store: Store) -> None:
     assert queries.relations(remote_seed) == queries.relations(seed_store)
 
 
-@VIRTUOSO_7_2_5_VALUES
 def test_actors(remote_seed: Store, seed_store: Store) -> None:
     assert queries.actors(remote_seed) == queries.actors(seed_store)
 
 
-@VIRTUOSO_7_2_5_VALUES
 def test_issues(remote_seed: Store, seed_store: Store) -> None:
     assert queries.issues(remote_seed) == queries.issues(seed_store)
 
 
-@VIRTUOSO_7_2_5_JOIN
 @pytest.mark.parametrize("key", ["united-states", "troop-deployment"])
 def test_profile(remote_seed: Store, seed_store: Store, key: str) -> None:
     assert queries.profile(remote_seed, key) == queries.profile(seed_store, key)
 
 
-@VIRTUOSO_7_2_5_JOIN
 def test_statements_paging(remote_seed: Store, seed_store: Store) -> None:
     pages = [queries.statements(store, limit=7, offset=offset)
              for store in (remote_seed, seed_store) for offset in range(0, 42, 7)]
@@ -74,6 +63,11 @@ def test_statements_paging(remote_seed: Store, seed_store: Store) -> None:
             == queries.statements(seed_store, relation="opposes", target="troop-deployment"))
     assert (queries.statements(remote_seed, actor="poland", start="2025-01-01", end="2025-12-31")
             == queries.statements(seed_store, actor="poland", start="2025-01-01", end="2025-12-31"))
+
+
+@pytest.mark.parametrize("proposal", ["troop-deployment", "security-guarantees"])
+def test_camps(remote_seed: Store, seed_store: Store, proposal: str) -> None:
+    assert queries.camps(remote_seed, proposal) == queries.camps(seed_store, proposal)
 
 
 def test_unknown_ids_offer_close_matches(remote_seed: Store) -> None:
