@@ -170,7 +170,7 @@ def stance_graph(store: Store, view: ViewFilter = ViewFilter()) -> nx.MultiDiGra
         except ValueError as err:
             raise InvalidOption(f"{bound!r} is not an ISO date (YYYY-MM-DD)") from err
     G = nx.MultiDiGraph(start=view.start or "", end=view.end or "", hierarchy=view.hierarchy)
-    for row in store.select(_NODES):
+    for row in sorted(store.select(_NODES), key=lambda row: str(row["id"])):  # a stable layout
         attrs = {"label": str(row["label"]), "kind": str(row["kind"]), "type": _local(row["type"])}
         if row["qid"]:
             attrs["qid"] = str(row["qid"])
