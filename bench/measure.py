@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
+U = TypeVar("U")
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,25 @@ def timed(call: Callable[[], T], *, runs: int = 1, warmup: int = 0) -> tuple[T, 
         result = call()
         samples.append(time.perf_counter() - start)
     return result, Timing(tuple(samples))  # type: ignore[return-value]
+
+
+def timed_pair(ours: Callable[[], T], baseline: Callable[[], U], *, runs: int = 5
+               ) -> tuple[T, Timing, U, Timing, float]:
+    """Both calls timed in alternation, ``runs`` times each: their last results and timings, and
+    the median of the per-round ratios ours / baseline. On a shared machine a slow spell then
+    hits both sides of a round instead of one side's every run.
+    """
+    first, second = [], []
+    gc.collect()
+    for _ in range(runs):
+        start = time.perf_counter()
+        mine = ours()
+        middle = time.perf_counter()
+        theirs = baseline()
+        first.append(middle - start)
+        second.append(time.perf_counter() - middle)
+    ratio = statistics.median(a / b for a, b in zip(first, second, strict=True))
+    return mine, Timing(tuple(first)), theirs, Timing(tuple(second)), ratio
 
 
 def _status(pid: int | str, field: str) -> int:

@@ -14,7 +14,7 @@ import scipy.sparse as sp
 
 from bench import baselines
 from bench.context import Context
-from bench.measure import timed
+from bench.measure import timed, timed_pair
 from graph import discourse, queries
 from graph.network import stance_graph
 
@@ -46,11 +46,12 @@ def run(ctx: Context) -> dict[str, Any]:
     result["path"] = {**path_time.to_dict(), "between": busiest,
                       "lengths": [p.length for p in walk.paths]}
     for aggregation in ("congruence", "conflict"):
-        ours, our_time = timed(lambda: discourse.one_mode_network(G, aggregation), runs=3)
-        (order, bare), bare_time = timed(lambda: baselines.bare_one_mode(G, aggregation), runs=3)
+        ours, our_time, (order, bare), bare_time, ratio = timed_pair(
+            lambda: discourse.one_mode_network(G, aggregation),
+            lambda: baselines.bare_one_mode(G, aggregation))
         result[aggregation] = {
             "ours": our_time.to_dict(), "baseline": bare_time.to_dict(),
-            "ratio": our_time.p50 / bare_time.p50, "actors": len(ours.rows), "ties": ours.matrix.nnz,
+            "ratio": ratio, "actors": len(ours.rows), "ties": ours.matrix.nnz,
             "equal": ctx.check(f"networks: {aggregation} == bare scipy product",
                                _same(ours.rows, ours.matrix, order, bare)),
         }
