@@ -90,7 +90,11 @@ def _verdict(row: dict[str, Any]) -> str:
 
 
 def _ms(seconds: float | None) -> str:
-    return "–" if seconds is None else f"{seconds * 1e3:,.2f} ms" if seconds < 1 else f"{seconds:,.2f} s"
+    if seconds is None:
+        return "–"
+    if seconds < 1e-3:
+        return f"{seconds * 1e6:,.1f} µs"
+    return f"{seconds * 1e3:,.2f} ms" if seconds < 1 else f"{seconds:,.2f} s"
 
 
 def _rows(r: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
@@ -168,6 +172,7 @@ def markdown(results: dict[str, Any]) -> str:
              f"rdflib {env['rdflib']}, FastAPI {env['fastapi']}; corpus "
              f"{results['corpus']['actors']:,} actors, {results['corpus']['issues']:,} proposals, "
              f"{results['corpus']['sources']:,} sources. Total {results['total_s']:.0f} s.", "",
+             *([results["notes"], ""] if "notes" in results else []),
              "## Targets", "", "| target | measured | verdict |", "|---|---|---|"]
     for row in results["targets"]:
         value = "–" if row["met"] is None else f"{row['value']:,} {row['unit']}"
