@@ -122,9 +122,7 @@ def _entities(store: Store, kinds: tuple[EntityKind, ...]) -> list[tuple[Entity,
     classes = {"actor": "sg:Actor", "issue": "sg:Issue"}
     broader = nx.DiGraph([(str(r["sub"]), str(r["sup"])) for r in store.select(
         PREFIXES + "SELECT ?sub ?sup WHERE { ?sub rdfs:subClassOf ?sup }")])
-
-    def above(cls: str) -> set[str]:
-        return nx.descendants(broader, cls) if cls in broader else set()
+    above = {cls: nx.descendants(broader, cls) for cls in broader}
 
     # Plain patterns, one query per kind; the most specific type and the aliases are gathered
     # here: Virtuoso 7 answers wrongly a property path from a VALUES variable, a NOT EXISTS over
@@ -142,7 +140,7 @@ def _entities(store: Store, kinds: tuple[EntityKind, ...]) -> list[tuple[Entity,
             types[str(row["x"])].add(str(row["type"]))
         for row in rows:
             iri, cls = str(row["x"]), str(row["type"])
-            if not cls.startswith(SG._NS) or any(cls in above(other) for other in types[iri]):
+            if not cls.startswith(SG._NS) or any(cls in above.get(other, ()) for other in types[iri]):
                 continue
             entity, aliases = found.setdefault((iri, cls), (Entity(
                 id=str(row["slug"]), iri=iri, label=str(row["label"]), kind=kind, type=_local(cls)), set()))
@@ -332,8 +330,7 @@ def _who(store: Store, relation: str, target: str, direct_only: bool) -> list[Ev
             if not relations_in.intersection(store.objects(node, str(SG.relation))):
                 continue
             props = described(node)
-            if str(SG.Statement) in props.get(str(RDF.type), ()) and \
-                    props.get(str(SG.relation), [None])[0] in relations_in:
+            if str(SG.Statement) in props.get(str(RDF.type), ()):
                 found.append(described.evidence(props))
     return sorted(found, key=lambda e: (e.date, e.statement))
 
