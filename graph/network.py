@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import networkx as nx
@@ -90,9 +91,13 @@ def _keep(date: str, source: str, family: str, view: ViewFilter) -> bool:
             and (not view.families or family in view.families))
 
 
-_STATEMENTS = """
-SELECT ?slug ?relation ?date ?source ?actor ?target ?quote ?quoteStart ?quoteEnd ?modality
-       ?attribution ?speaker ?condition (BOUND(?condition) AS ?conditional) WHERE {
+# A statement's properties come in two queries that run at once (Oxigraph evaluates without the
+# GIL): the on-disk store spends most of a row decoding its strings, ~8 µs each, so the two halves
+# split those decodes. Each property is a subquery of its own, so Oxigraph scans that property's
+# index once and hash-joins on the statement; one basic graph pattern seeks once per statement
+# and property (minutes at 100,000 statements), as did a lookup per statement (over a minute).
+_STATEMENT_LINKS = """
+SELECT ?slug ?relation ?date ?source ?actor ?target WHERE {
   ?st a sg:Statement .
   { SELECT ?st ?slug WHERE { ?st sg:slug ?slug } }
   { SELECT ?st ?relation WHERE { ?st sg:relation ?relation } }
@@ -100,6 +105,13 @@ SELECT ?slug ?relation ?date ?source ?actor ?target ?quote ?quoteStart ?quoteEnd
   { SELECT ?st ?source WHERE { ?st sg:source ?source } }
   { SELECT ?st ?actor WHERE { ?st sg:actor ?actor } }
   { SELECT ?st ?target WHERE { ?st sg:target ?target } }
+}"""
+
+_STATEMENT_WORDS = """
+SELECT ?slug ?quote ?quoteStart ?quoteEnd ?modality ?attribution ?speaker ?condition
+       (BOUND(?condition) AS ?conditional) WHERE {
+  ?st a sg:Statement .
+  { SELECT ?st ?slug WHERE { ?st sg:slug ?slug } }
   { SELECT ?st ?quote WHERE { ?st sg:quote ?quote } }
   { SELECT ?st ?quoteStart WHERE { ?st sg:quoteStart ?quoteStart } }
   { SELECT ?st ?quoteEnd WHERE { ?st sg:quoteEnd ?quoteEnd } }
@@ -114,25 +126,30 @@ _SLUGS = "SELECT ?x ?slug WHERE { ?x sg:slug ?slug MINUS { ?x a sg:Statement } }
 _SPEAKS_FOR = "SELECT ?person ?body WHERE { ?person sg:speaksFor ?body }"
 
 
-def _statement_edges(store: Store, view: ViewFilter) -> Iterator[tuple[str, str, str, dict[str, object]]]:
-    """(actor, target, statement id, attributes) of each statement in ``view``, in id order.
-
-    Each property is a subquery of its own, so Oxigraph scans that property's index once and
-    hash-joins on the statement; one basic graph pattern seeks once per statement and property
-    (minutes at 100,000 statements), as did a lookup per statement (over a minute).
-    """
-    slugs = dict(store.select_text(_SLUGS))
-    speaks_for = dict(store.select_text(_SPEAKS_FOR)) if view.fold_persons else {}
-    relations = {str(r["relation"]): {"relation": relation_slug(str(r["relation"])),
-                                      "relation_label": str(r["label"]), "family": str(r["family"]),
-                                      "polarity": int(r["polarity"])}  # type: ignore[arg-type]
-                 for r in store.select(_RELATIONS)}
+def _by_statement(store: Store, query: str) -> dict[str, list[str]]:
+    """The rows of ``query`` by their first column, the statement's id; a statement stated in
+    several graphs comes once per graph, and once here."""
     rows: dict[str, list[str]] = {}
-    for row in store.select_text(_STATEMENTS):
-        rows.setdefault(row[0], row)  # a statement stated in several graphs comes once per graph
-    for statement in sorted(rows):
-        (_, relation, date, source, actor, target, quote, start, end, modality, attribution,
-         speaker, condition, conditional) = rows[statement]
+    for row in store.select_text(query):
+        rows.setdefault(row[0], row)
+    return rows
+
+
+def _statement_edges(store: Store, view: ViewFilter) -> Iterator[tuple[str, str, str, dict[str, object]]]:
+    """(actor, target, statement id, attributes) of each statement in ``view``, in id order."""
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        words = pool.submit(_by_statement, store, _STATEMENT_WORDS)
+        links = _by_statement(store, _STATEMENT_LINKS)
+        slugs = dict(store.select_text(_SLUGS))
+        speaks_for = dict(store.select_text(_SPEAKS_FOR)) if view.fold_persons else {}
+        relations = {str(r["relation"]): {"relation": relation_slug(str(r["relation"])),
+                                          "relation_label": str(r["label"]), "family": str(r["family"]),
+                                          "polarity": int(r["polarity"])}  # type: ignore[arg-type]
+                     for r in store.select(_RELATIONS)}
+        described = words.result()
+    for statement in sorted(links.keys() & described.keys()):
+        _, relation, date, source, actor, target = links[statement]
+        _, quote, start, end, modality, attribution, speaker, condition, conditional = described[statement]
         family = str(relations[relation]["family"])
         if not _keep(date, slugs[source], family, view):
             continue
