@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 import networkx as nx
 from lxml import etree
@@ -53,6 +53,7 @@ _EXACT_TYPES = {str: "string", int: "int", float: "double", bool: "boolean"}
 _GEXF_TYPES = {"boolean": "boolean", "int": "integer", "long": "long", "double": "double",
                "string": "string"}
 _EDGE_FIELDS = ("label", "weight", "kind")
+_SHARED_VALUES = 256
 _CSV_NODE_COLUMNS = ("Id", "Label")
 _CSV_EDGE_COLUMNS = ("Source", "Target", "Type", "Id", "Label", "Weight", "Kind")
 
@@ -63,9 +64,12 @@ def clean(text: str) -> str:
     >>> clean("a\\tb\\x00c")
     'a b c'
     """
-    return _CONTROL.sub(" ", text)
+    # Nearly all text is printable, and no printable character is one _CONTROL matches;
+    # isprintable() is several times faster than a regex search that finds nothing.
+    return text if text.isprintable() else _CONTROL.sub(" ", text)
 
 
+@functools.lru_cache(maxsize=4096)  # the same few kinds and labels recur on many edges
 def _token(text: str) -> str:
     return " ".join(clean(text).split())
 
@@ -80,9 +84,11 @@ class Column:
     type: str
 
 
-@dataclass(frozen=True)
-class Edge:
-    """An edge as written: its id, end points, attributes and the kind that keeps it apart."""
+class Edge(NamedTuple):
+    """An edge as written: its id, end points, attributes and the kind that keeps it apart.
+
+    A named tuple, not a frozen dataclass: it is built once per edge, and a frozen
+    dataclass takes several times longer to build."""
 
     id: str
     source: object
@@ -139,21 +145,47 @@ def columns(records: Iterable[tuple[str, Mapping[str, object]]],
     [Column(name='x', key='x', type='double'), Column(name='y', key='y', type='string'), Column(name='n m', key='n_m', type='boolean')]
     """
     ignored = set(skip)
+    wheres: list[str] = []
+    datas: list[Mapping[str, object]] = []
+    for where, data in records:  # two lists, not a pair per record for the garbage collector
+        wheres.append(where)
+        datas.append(data)
+    # Records mostly share their names and value classes, so each distinct (name, class) pair
+    # is typed once. The pairs come in order of first appearance, as the columns must.
+    shapes = dict.fromkeys((tuple(data), tuple(map(type, data.values()))) for data in datas)
+    pairs = dict.fromkeys(pair for names, classes in shapes for pair in zip(names, classes))
     types: dict[str, str] = {}
-    for where, data in records:
-        for name, value in data.items():
-            if value is None or name in ignored:
-                continue
-            kind = _type_of(value)
+    for name, cls in pairs:
+        if cls is type(None) or name in ignored:
+            continue
+        for kind in _kinds(datas, name, cls):  # _widen's result is the same in any order
             if kind is None:
-                raise TypeError(f"{where}: attribute {name!r} is a {type(value).__name__}; exports "
-                                "take str, int, float or bool")
+                raise _not_scalar(wheres, datas, name, cls)
             types[name] = _widen(types[name], kind) if name in types else kind
     result = [Column(name, _NOT_NAME.sub("_", str(name)) or "_", kind) for name, kind in types.items()]
     clashes = [key for key, n in Counter(c.key for c in result).items() if n > 1]
     if clashes:
         raise ValueError(f"attribute names clash once made XML names: {', '.join(clashes)}")
     return result
+
+
+def _kinds(datas: list[Mapping[str, object]], name: str, cls: type) -> set[str | None]:
+    """The GraphML types of the values of class ``cls`` named ``name`` (None: not a scalar)."""
+    exact = _EXACT_TYPES.get(cls)
+    if exact is not None and exact != "int":  # an int's size decides between int and long
+        return {exact}
+    return {_type_of(value) for data in datas if type(value := data.get(name)) is cls}
+
+
+def _not_scalar(wheres: list[str], datas: list[Mapping[str, object]], name: str,
+                cls: type) -> TypeError:
+    """The error for the first value of class ``cls`` named ``name``, which is not a scalar.
+
+    Whether a value is a scalar depends on its class alone, and the columns meet the pairs of
+    name and class in order of appearance, so this is the first non-scalar of all."""
+    first = next(i for i, data in enumerate(datas) if type(data.get(name)) is cls)
+    return TypeError(f"{wheres[first]}: attribute {name!r} is a {cls.__name__}; exports "
+                     "take str, int, float or bool")
 
 
 def text(value: object) -> str:
@@ -195,13 +227,17 @@ def _weight(data: Mapping[str, object], where: str) -> float | None:
 def _date(value: object, where: str) -> str | None:
     if value is None or value == "":
         return None
-    try:
-        day = datetime.date.fromisoformat(str(value))
-    except ValueError:
-        day = None
-    if day is None or day.isoformat() != value:
+    if not _is_iso_date(value):
         raise ValueError(f"{where}: date {value!r} is not an ISO date (YYYY-MM-DD)")
     return str(value)
+
+
+@functools.lru_cache(maxsize=4096)  # a graph has far fewer dates than nodes and edges
+def _is_iso_date(value: object) -> bool:
+    try:
+        return datetime.date.fromisoformat(str(value)).isoformat() == value
+    except ValueError:
+        return False
 
 
 def edges(G: nx.Graph) -> Iterator[Edge]:
@@ -213,20 +249,16 @@ def edges(G: nx.Graph) -> Iterator[Edge]:
     >>> [(e.id, e.kind) for e in edges(G)]
     [('s1', 'offers'), ('s2', 'offers#2')]
     """
-    if G.is_multigraph():
-        rows = [(u, v, data, key) for u, v, key, data in G.edges(keys=True, data=True)]
-        keys = [str(key) for *_, key in rows]
-        usable = len(set(keys)) == len(keys) and all(_NMTOKEN.fullmatch(k) for k in keys)
-    else:
-        rows = [(u, v, data, None) for u, v, data in G.edges(data=True)]
-        usable = False
-    seen: Counter[tuple[object, ...]] = Counter()
-    for i, (u, v, data, key) in enumerate(rows):
+    multigraph = G.is_multigraph()
+    keys = [str(key) for _, _, key in G.edges(keys=True)] if multigraph else []
+    usable = multigraph and len(set(keys)) == len(keys) and all(map(_NMTOKEN.fullmatch, keys))
+    directed = G.is_directed()
+    seen: dict[tuple[object, ...], int] = {}
+    for i, (u, v, data) in enumerate(G.edges(data=True)):  # in the order of G.edges(keys=True)
         kind = _token(str(data.get("kind") or ""))
-        pair = (u, v) if G.is_directed() else tuple(sorted((u, v), key=str))
-        seen[(*pair, kind)] += 1
-        count = seen[(*pair, kind)]
-        yield Edge(str(key) if usable else f"e{i}", u, v, data,
+        group = (u, v, kind) if directed else (*sorted((u, v), key=str), kind)
+        count = seen[group] = seen.get(group, 0) + 1
+        yield Edge(keys[i] if usable else f"e{i}", u, v, data,
                    kind if count == 1 else f"{kind}#{count}")
 
 
@@ -240,10 +272,6 @@ def _node_ids(G: nx.Graph) -> tuple[dict[object, str], bool]:
 
 def _graph_attrs(G: nx.Graph) -> dict[str, object]:
     return {k: v for k, v in G.graph.items() if v is not None}
-
-
-def _graphml(tag: str) -> str:
-    return f"{{{GRAPHML_NS}}}{tag}"
 
 
 def _leaf(xf: etree.xmlfile, tag: str, attrib: Mapping[str, str]) -> None:
@@ -287,31 +315,45 @@ def write_graphml(G: nx.Graph, out: BinaryIO) -> None:
     edge_columns = columns((f"edge {e.id!r}", e.data) for e in edge_list)
     with etree.xmlfile(out, encoding="utf-8") as xf:
         xf.write_declaration()
-        with xf.element(_graphml("graphml"), nsmap={None: GRAPHML_NS}):
+        # As in write_gexf, the elements inside the root are written by local name in the default
+        # namespace: the same bytes, without a namespace lookup per element.
+        with xf.element(f"{{{GRAPHML_NS}}}graphml", nsmap={None: GRAPHML_NS}):
             for domain, cols in (("graph", graph_columns), ("node", node_columns),
                                  ("edge", edge_columns)):
                 for c in cols:
-                    _leaf(xf, _graphml("key"), {"id": f"{domain}_{c.key}", "for": domain,
-                                         "attr.name": c.key, "attr.type": c.type})
+                    _leaf(xf, "key", {"id": f"{domain}_{c.key}", "for": domain,
+                                      "attr.name": c.key, "attr.type": c.type})
             edgedefault = "directed" if G.is_directed() else "undirected"
-            with xf.element(_graphml("graph"), {"id": "G", "edgedefault": edgedefault}):
-                _write_data(xf, "graph", graph_columns, _graph_attrs(G))
+            with xf.element("graph", {"id": "G", "edgedefault": edgedefault}):
+                _write_data(xf, _data_leaves("graph", graph_columns), _graph_attrs(G))
+                node_leaves = _data_leaves("node", node_columns)
                 for n, data in node_data.items():
-                    with xf.element(_graphml("node"), {"id": node_ids[n]}):
-                        _write_data(xf, "node", node_columns, data)
+                    with xf.element("node", {"id": node_ids[n]}):
+                        _write_data(xf, node_leaves, data)
+                edge_leaves = _data_leaves("edge", edge_columns)
                 for e in edge_list:
                     ends = {"id": e.id, "source": node_ids[e.source], "target": node_ids[e.target]}
-                    with xf.element(_graphml("edge"), ends):
-                        _write_data(xf, "edge", edge_columns, e.data)
+                    with xf.element("edge", ends):
+                        _write_data(xf, edge_leaves, e.data)
 
 
-def _write_data(xf: etree.xmlfile, domain: str, cols: list[Column],
+def _data_leaves(domain: str, cols: list[Column]) -> list[tuple[str, etree._Element]]:
+    """Each column's attribute name and the one ``<data>`` element that carries its values
+    (see :func:`_write_data`)."""
+    return [(c.name, etree.Element("data", {"key": f"{domain}_{c.key}"})) for c in cols]
+
+
+def _write_data(xf: etree.xmlfile, leaves: list[tuple[str, etree._Element]],
                 data: Mapping[str, object]) -> None:
-    for c in cols:
-        value = data.get(c.name)
+    # Each column's element is refilled and written again: lxml writes an element that exists
+    # in less than half the time it takes to open and close one, or to build a new one.
+    filled = []
+    for name, leaf in leaves:
+        value = data.get(name)
         if value is not None:
-            with xf.element(_graphml("data"), {"key": f"{domain}_{c.key}"}):
-                xf.write(text(value))
+            leaf.text = text(value)
+            filled.append(leaf)
+    xf.write(*filled)
 
 
 # --- GEXF ---------------------------------------------------------------------
@@ -354,6 +396,7 @@ def write_gexf(G: nx.Graph, out: BinaryIO, *, dynamic: bool = False) -> None:
     weights = [_weight(e.data, f"edge {e.id!r}") for e in edge_list]
     node_starts, edge_starts = _starts(G, edge_list) if dynamic else ({}, [None] * len(edge_list))
     days = sorted({*node_starts.values(), *filter(None, edge_starts)})
+    ids = {n: clean(str(n)) for n in G}  # also the ends of every edge
     with etree.xmlfile(out, encoding="utf-8") as xf:
         xf.write_declaration()
         # The root makes GEXF the default namespace, so the elements inside are written by local
@@ -373,18 +416,20 @@ def write_gexf(G: nx.Graph, out: BinaryIO, *, dynamic: bool = False) -> None:
                             _leaf(xf, "attribute",
                                   {"id": c.key, "title": c.key, "type": _GEXF_TYPES[c.type]})
                 with xf.element("nodes", {"count": str(G.number_of_nodes())}):
+                    node_attvalues = [_Attvalues(c) for c in node_columns]
                     for n, data in G.nodes(data=True):
-                        attrib = {"id": clean(str(n)), "label": _token(str(data.get("label", n)))}
+                        attrib = {"id": ids[n], "label": _token(str(data.get("label", n)))}
                         if n in node_starts:
                             attrib["start"] = node_starts[n]
                         with xf.element("node", attrib):
-                            _write_attvalues(xf, node_columns, data)
+                            _write_attvalues(xf, node_attvalues, data)
                             _write_color(xf, palette.node_color(data))
                             _leaf(xf, _VIZ_SIZE, {"value": text(palette.node_size(G.degree(n)))})
                 with xf.element("edges", {"count": str(len(edge_list))}):
+                    edge_attvalues = [_Attvalues(c) for c in edge_columns]
                     for e, weight, start in zip(edge_list, weights, edge_starts, strict=True):
-                        with xf.element("edge", _edge_header(e, weight, start)):
-                            _write_attvalues(xf, edge_columns, e.data)
+                        with xf.element("edge", _edge_header(e, ids, weight, start)):
+                            _write_attvalues(xf, edge_attvalues, e.data)
                             _write_color(xf, palette.edge_color(e.data))
 
 
@@ -411,10 +456,12 @@ def _graph_header(G: nx.Graph, dynamic: bool, days: list[str]) -> dict[str, str]
     return header
 
 
-def _edge_header(e: Edge, weight: float | None, start: str | None) -> dict[str, str]:
-    header = {"id": e.id, "source": clean(str(e.source)), "target": clean(str(e.target))}
-    if e.data.get("label") is not None:
-        header["label"] = _token(str(e.data["label"]))
+def _edge_header(e: Edge, ids: Mapping[object, str], weight: float | None,
+                 start: str | None) -> dict[str, str]:
+    header = {"id": e.id, "source": ids[e.source], "target": ids[e.target]}
+    label = e.data.get("label")
+    if label is not None:
+        header["label"] = _token(str(label))
     if e.kind:
         header["kind"] = e.kind
     if weight is not None:
@@ -424,13 +471,43 @@ def _edge_header(e: Edge, weight: float | None, start: str | None) -> dict[str, 
     return header
 
 
-def _write_attvalues(xf: etree.xmlfile, cols: list[Column], data: Mapping[str, object]) -> None:
-    present = [(c.key, value) for c in cols if (value := data.get(c.name)) is not None]
-    if present:
+class _Attvalues:
+    """The ``<attvalue>`` elements of one column, written again and again.
+
+    lxml writes an element that exists in a third of the time it takes to open and close one,
+    but setting an attribute takes as long again. So each of the column's first
+    ``_SHARED_VALUES`` distinct values keeps an element of its own (kinds, families and labels
+    fill most cells), and one more element is refilled for the other values."""
+
+    def __init__(self, column: Column) -> None:
+        self.name = column.name
+        self._key = column.key
+        self._shared: dict[str, etree._Element] = {}
+        self._spare = self._new("")
+
+    def _new(self, value: str) -> etree._Element:
+        leaf = etree.Element("attvalue", {"for": self._key, "value": value})
+        leaf.text = ""  # written <attvalue ...></attvalue> as by xf.element, not <attvalue .../>
+        return leaf
+
+    def element(self, value: str) -> etree._Element:
+        """An ``<attvalue>`` of ``value``, to be written before the next call."""
+        leaf = self._shared.get(value)
+        if leaf is None:
+            if len(self._shared) < _SHARED_VALUES:
+                leaf = self._shared[value] = self._new(value)
+            else:
+                leaf = self._spare
+                leaf.set("value", value)
+        return leaf
+
+
+def _write_attvalues(xf: etree.xmlfile, attvalues: list[_Attvalues],
+                     data: Mapping[str, object]) -> None:
+    filled = [a.element(text(value)) for a in attvalues if (value := data.get(a.name)) is not None]
+    if filled:
         with xf.element("attvalues"):
-            for key, value in present:
-                with xf.element("attvalue", {"for": key, "value": text(value)}):
-                    pass
+            xf.write(*filled)
 
 
 def _write_color(xf: etree.xmlfile, rgb: palette.RGB) -> None:
