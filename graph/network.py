@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import networkx as nx
@@ -135,18 +135,20 @@ def _by_statement(store: Store, query: str) -> dict[str, list[str]]:
     return rows
 
 
-def _statement_edges(store: Store, view: ViewFilter) -> Iterator[tuple[str, str, str, dict[str, object]]]:
-    """(actor, target, statement id, attributes) of each statement in ``view``, in id order."""
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        words = pool.submit(_by_statement, store, _STATEMENT_WORDS)
-        links = _by_statement(store, _STATEMENT_LINKS)
-        slugs = dict(store.select_text(_SLUGS))
-        speaks_for = dict(store.select_text(_SPEAKS_FOR)) if view.fold_persons else {}
-        relations = {str(r["relation"]): {"relation": relation_slug(str(r["relation"])),
-                                          "relation_label": str(r["label"]), "family": str(r["family"]),
-                                          "polarity": int(r["polarity"])}  # type: ignore[arg-type]
-                     for r in store.select(_RELATIONS)}
-        described = words.result()
+def _statement_edges(store: Store, view: ViewFilter,
+                     pool: Executor) -> Iterator[tuple[str, str, str, dict[str, object]]]:
+    """(actor, target, statement id, attributes) of each statement in ``view``, in id order;
+    the queries behind them run on ``pool`` and this thread."""
+    words = pool.submit(_by_statement, store, _STATEMENT_WORDS)
+    slugs = pool.submit(lambda: dict(store.select_text(_SLUGS)))
+    links = _by_statement(store, _STATEMENT_LINKS)
+    speaks_for = dict(store.select_text(_SPEAKS_FOR)) if view.fold_persons else {}
+    relations = {str(r["relation"]): {"relation": relation_slug(str(r["relation"])),
+                                      "relation_label": str(r["label"]), "family": str(r["family"]),
+                                      "polarity": int(r["polarity"])}  # type: ignore[arg-type]
+                 for r in store.select(_RELATIONS)}
+    described = words.result()
+    slugs = slugs.result()
     for statement in sorted(links.keys() & described.keys()):
         _, relation, date, source, actor, target = links[statement]
         _, quote, start, end, modality, attribution, speaker, condition, conditional = described[statement]
@@ -187,17 +189,21 @@ def stance_graph(store: Store, view: ViewFilter = ViewFilter()) -> nx.MultiDiGra
         except ValueError as err:
             raise InvalidOption(f"{bound!r} is not an ISO date (YYYY-MM-DD)") from err
     G = nx.MultiDiGraph(start=view.start or "", end=view.end or "", hierarchy=view.hierarchy)
-    for row in sorted(store.select(_NODES), key=lambda row: str(row["id"])):  # a stable layout
+    with ThreadPoolExecutor(max_workers=2) as pool:  # Oxigraph evaluates without the GIL
+        nodes = pool.submit(store.select, _NODES)
+        sources = pool.submit(store.select, _SOURCES)
+        edges = list(_statement_edges(store, view, pool))
+    for row in sorted(nodes.result(), key=lambda row: str(row["id"])):  # a stable layout
         attrs = {"label": str(row["label"]), "kind": str(row["kind"]), "type": _local(row["type"])}
         if row["qid"]:
             attrs["qid"] = str(row["qid"])
         if row["definition"]:
             attrs["definition"] = str(row["definition"])
         G.add_node(str(row["id"]), **attrs)
-    for row in store.select(_SOURCES):
+    for row in sources.result():
         G.add_node(str(row["id"]), label=str(row["label"]), kind="source", type="SourceDocument",
                    date=str(row["date"]))
-    for actor, target, statement, attrs in _statement_edges(store, view):
+    for actor, target, statement, attrs in edges:
         G.add_edge(actor, target, key=statement, **attrs)
     if not view.families or "neutral" in view.families:
         for row in store.select(_MEMBERSHIPS):
