@@ -132,6 +132,9 @@ def _rows(r: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
                      "", "", ""))
         for name in ("congruence", "conflict"):
             m = net[name]
+            if "refused" in m:
+                rows.append((f"{name} network", "refused", m["refused"], "", ""))
+                continue
             rows.append((f"{name} network ({m['actors']:,} actors, {m['ties']:,} ties)",
                          _ms(m["ours"]["p50_s"]), f"bare scipy product {_ms(m['baseline']['p50_s'])}",
                          f"{m['ratio']:.2f}×", "equal" if m["equal"] else "DIFFER"))

@@ -444,6 +444,7 @@ def one_mode_network(G: nx.MultiDiGraph, aggregation: Aggregation | str = Aggreg
     (actors, actor_labels), (targets, target_labels) = _axes(G, table, selection)
     cells = _incidence(table, actors, targets, transpose=mode is Mode.PROPOSALS)
     nodes, labels = (actors, actor_labels) if mode is Mode.ACTORS else (targets, target_labels)
+    _check_size(cells, aggregation, mode)
     M = _normalize(_zero_diagonal(_aggregate(cells, aggregation)), cells, aggregation, normalization)
     M.eliminate_zeros()
     return DiscourseNetwork(str(mode), aggregation, normalization, nodes, labels, nodes, labels,
@@ -482,6 +483,27 @@ def network(G: nx.MultiDiGraph, kind: NetworkKind | str, selection: Selection = 
         raise InvalidOption("a two-mode aggregation is for affiliation networks; a one-mode "
                             "network's aggregation is its kind")
     return one_mode_network(G, kind.value, selection, normalization, mode)
+
+
+MAX_TIES = 200_000_000
+"""The most ties a one-mode product may hold, bounded before it is computed: at 25-50 bytes a
+tie while the product is built, this keeps a network under about 10 GB. All actors of a
+1,000,000-statement corpus over all time would need far more and kill the process."""
+
+
+def _check_size(cells: sp.csr_array, aggregation: Aggregation, mode: Mode) -> None:
+    """Refuse a one-mode network that may hold more than :data:`MAX_TIES` ties.
+
+    Two rows are tied only through a column both have a stance on, so the ties are at most the
+    sum over columns of the square of the rows with a stance there (and the rows squared)."""
+    rows = _summed(cells)
+    per_column = np.bincount(rows.indices, minlength=rows.shape[1]).astype(np.int64)
+    bound = min(int((per_column ** 2).sum()), rows.shape[0] ** 2)
+    if bound > MAX_TIES:
+        raise InvalidOption(
+            f"the {aggregation.value} network of {rows.shape[0]:,} {mode.value} could hold up to "
+            f"{bound:,} ties, more than the {MAX_TIES:,} one network may hold; narrow the "
+            "statements (a date range, sources, relation families) or the targets")
 
 
 _WEIGHTS = {Aggregation.CONGRUENCE: lambda d: 1 - d, Aggregation.CONFLICT: lambda d: d,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bench.__main__ import main
 from bench.report import TARGETS
+from graph import discourse
 
 
 def test_the_benchmark_runs_and_every_answer_equals_its_baseline(tmp_path: Path, capsys) -> None:
@@ -22,3 +23,13 @@ def test_the_benchmark_runs_and_every_answer_equals_its_baseline(tmp_path: Path,
     assert results["http"]["health"]["requests"] > 0 and results["http"]["who"]["errors"] == 0
     assert "| target | measured | verdict |" in (tmp_path / "bench-60.md").read_text()
     assert "## Targets" in capsys.readouterr().out
+
+
+def test_a_network_too_large_to_build_is_reported_as_refused(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(discourse, "MAX_TIES", 1)
+    status = main(["--n", "60", "--sections", "load,who,networks", "--yaml-max", "0", "--rdflib-max", "0",
+                   "--who-runs", "3", "--out", str(tmp_path)])
+    networks = json.loads((tmp_path / "bench-60.json").read_text())["networks"]
+    assert status == 0
+    assert "more than the 1 one network may hold" in networks["congruence"]["refused"]
+    assert "| congruence network | refused |" in (tmp_path / "bench-60.md").read_text()

@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 import scipy.sparse as sp
 
+from graph import discourse
 from graph.discourse import (
     Duplicates, Selection, affiliation_network, deduplicate, one_mode_network, stances,
 )
@@ -192,3 +193,13 @@ def test_errors(debate, debate_store: Store) -> None:
         windows("2024-02-01", "2024-01-01", 5)
     with pytest.raises(InvalidOption, match="ISO dates"):
         windows("2024-13-01", "2024-01-01", 5)
+
+
+def test_a_network_that_may_outgrow_memory_is_refused_before_its_product(debate, monkeypatch) -> None:
+    # with troops rolled up, 4 actors share troops and 3 share aid: at most 4 x 4 ties
+    monkeypatch.setattr(discourse, "MAX_TIES", 16)
+    assert one_mode_network(debate, "conflict", TROOPS).matrix.nnz == 10
+    monkeypatch.setattr(discourse, "MAX_TIES", 15)
+    with pytest.raises(InvalidOption, match="conflict network of 4 actors could hold up to 16 ties, "
+                                            "more than the 15 one network may hold; narrow"):
+        one_mode_network(debate, "conflict", TROOPS)
