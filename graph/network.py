@@ -140,7 +140,7 @@ def _statement_edges(store: Store, view: ViewFilter,
     """(actor, target, statement id, attributes) of each statement in ``view``, in id order;
     the queries behind them run on ``pool`` and this thread."""
     words = pool.submit(_by_statement, store, _STATEMENT_WORDS)
-    slugs = pool.submit(lambda: dict(store.select_text(_SLUGS)))
+    slugs_of = pool.submit(lambda: dict(store.select_text(_SLUGS)))
     links = _by_statement(store, _STATEMENT_LINKS)
     speaks_for = dict(store.select_text(_SPEAKS_FOR)) if view.fold_persons else {}
     relations = {str(r["relation"]): {"relation": relation_slug(str(r["relation"])),
@@ -148,7 +148,7 @@ def _statement_edges(store: Store, view: ViewFilter,
                                       "polarity": int(r["polarity"])}  # type: ignore[arg-type]
                  for r in store.select(_RELATIONS)}
     described = words.result()
-    slugs = slugs.result()
+    slugs = slugs_of.result()
     for statement in sorted(links.keys() & described.keys()):
         _, relation, date, source, actor, target = links[statement]
         _, quote, start, end, modality, attribution, speaker, condition, conditional = described[statement]
