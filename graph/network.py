@@ -96,30 +96,22 @@ def _keep(date: str, source: str, family: str, view: ViewFilter) -> bool:
 # split those decodes. Each property is a subquery of its own, so Oxigraph scans that property's
 # index once and hash-joins on the statement; one basic graph pattern seeks once per statement
 # and property (minutes at 100,000 statements), as did a lookup per statement (over a minute).
-_STATEMENT_LINKS = """
-SELECT ?slug ?relation ?date ?source ?actor ?target WHERE {
-  ?st a sg:Statement .
-  { SELECT ?st ?slug WHERE { ?st sg:slug ?slug } }
-  { SELECT ?st ?relation WHERE { ?st sg:relation ?relation } }
-  { SELECT ?st ?date WHERE { ?st sg:date ?date } }
-  { SELECT ?st ?source WHERE { ?st sg:source ?source } }
-  { SELECT ?st ?actor WHERE { ?st sg:actor ?actor } }
-  { SELECT ?st ?target WHERE { ?st sg:target ?target } }
-}"""
+def _statement_query(required: tuple[str, ...], optional: tuple[str, ...] = (),
+                     extra: str = "") -> str:
+    """A SELECT of each statement's slug and the properties named (``sg:`` local names, each
+    its own sub-select, the optional ones left unbound when absent), then ``extra``."""
+    def sub(name: str) -> str:
+        return f"{{ SELECT ?st ?{name} WHERE {{ ?st sg:{name} ?{name} }} }}"
+    names = ("slug", *required, *optional)
+    return (f"SELECT {' '.join('?' + n for n in names)} {extra} WHERE {{\n  ?st a sg:Statement .\n"
+            + "".join(f"  {sub(n)}\n" for n in ("slug", *required))
+            + "".join(f"  OPTIONAL {sub(n)}\n" for n in optional) + "}")
 
-_STATEMENT_WORDS = """
-SELECT ?slug ?quote ?quoteStart ?quoteEnd ?modality ?attribution ?speaker ?condition
-       (BOUND(?condition) AS ?conditional) WHERE {
-  ?st a sg:Statement .
-  { SELECT ?st ?slug WHERE { ?st sg:slug ?slug } }
-  { SELECT ?st ?quote WHERE { ?st sg:quote ?quote } }
-  { SELECT ?st ?quoteStart WHERE { ?st sg:quoteStart ?quoteStart } }
-  { SELECT ?st ?quoteEnd WHERE { ?st sg:quoteEnd ?quoteEnd } }
-  { SELECT ?st ?modality WHERE { ?st sg:modality ?modality } }
-  { SELECT ?st ?attribution WHERE { ?st sg:attribution ?attribution } }
-  OPTIONAL { SELECT ?st ?speaker WHERE { ?st sg:speaker ?speaker } }
-  OPTIONAL { SELECT ?st ?condition WHERE { ?st sg:condition ?condition } }
-}"""
+
+_STATEMENT_LINKS = _statement_query(("relation", "date", "source", "actor", "target"))
+
+_STATEMENT_WORDS = _statement_query(("quote", "quoteStart", "quoteEnd", "modality", "attribution"),
+                                    ("speaker", "condition"), "(BOUND(?condition) AS ?conditional)")
 
 _SLUGS = "SELECT ?x ?slug WHERE { ?x sg:slug ?slug MINUS { ?x a sg:Statement } }"
 
