@@ -1,9 +1,11 @@
 """Section 1: load N statements into the embedded store, against pyoxigraph's own bulk loader.
 
-Both read the same N-Quads file into a fresh on-disk store. stancegraph's load also validates
-(the shape rules, run by Oxigraph) and is atomic; the bulk loader does neither. Below
-``yaml_max`` statements the YAML data directory of the same corpus is loaded too (the path
-people use for coded articles, validated by pyshacl), and all stores must hold the same quads.
+Both read the same N-Quads file into a fresh on-disk store, one after the other (the first
+closed before the second starts). stancegraph's load also validates (the shape rules, screened
+beside the loader and run by Oxigraph where flagged) and is atomic; the bulk loader does
+neither. Below ``yaml_max`` statements the YAML data directory of the same corpus is loaded
+too (the path people use for coded articles, validated by pyshacl), and all stores must hold
+the same quads.
 """
 
 from __future__ import annotations
@@ -56,6 +58,8 @@ def run(ctx: Context) -> dict[str, Any]:
         return baseline
 
     baseline, base_time, base_memory = _memory(bulk)
+    base_counts = _counts_ox(baseline)
+    del baseline  # closed, so that its caches do not weigh on the load measured next
 
     def ours() -> Store:
         store = Store(ctx.store_dir)
@@ -63,7 +67,7 @@ def run(ctx: Context) -> dict[str, Any]:
         return store
 
     ctx.store, our_time, our_memory = _memory(ours)
-    quads = sum(_counts_ox(baseline).values())
+    quads = sum(base_counts.values())
     result: dict[str, Any] = {
         "file": {"path": ctx.nquads.name, "bytes": ctx.nquads.stat().st_size, "quads": quads,
                  "quads_per_statement": round(quads / ctx.options.n, 2)},
@@ -71,14 +75,13 @@ def run(ctx: Context) -> dict[str, Any]:
         "baseline": {**base_time.to_dict(), **base_memory, "path": "pyoxigraph Store.bulk_load"},
         "ratio": our_time.p50 / base_time.p50,
     }
-    equal = _counts(ctx.store) == _counts_ox(baseline)
+    equal = _counts(ctx.store) == base_counts
     if equal and ctx.options.n <= FULL_COMPARE_MAX:
-        equal = _quads(ctx.store) == {q for q in baseline}
+        equal = _quads(ctx.store) == set(ox.Store(str(ctx.baseline_dir)))
         result["compared"] = "quad by quad"
     else:
         result["compared"] = "quads per named graph"
     result["equal"] = ctx.check("load: stancegraph store == pyoxigraph bulk-loaded store", equal)
-    del baseline
     if ctx.yaml_dir is not None:
         yaml_store, yaml_time, yaml_memory = _memory(lambda: _load_yaml(ctx))
         result["yaml"] = {**yaml_time.to_dict(), **yaml_memory, "path": "Store.load(data directory)",

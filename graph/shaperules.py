@@ -59,6 +59,13 @@ class Rule:
     screen: str | None = None
     """A query over the focus class, shared with the class's other screened rules, that returns
     (as ``?p``) every path on which they may find a violation; on other paths they find none."""
+    focus_classes: tuple[str, ...] = ()
+    """The focus class and its subclasses."""
+    parameter: tuple[str | int, ...] = ()
+    """The constraint's argument: the count or length; the class IRIs a value may have
+    (sh:class, sh:or: each with its subclasses); the datatype; the pattern and its flags; the
+    sh:in members or sh:hasValue term in N-Triples; the minimum's lexical form and datatype;
+    the sh:select query. Empty for sh:nodeKind."""
 
 
 @dataclass
@@ -169,7 +176,29 @@ class _Compiler:
                 continue
             component, query, screened = self.property_constraint(cls, path, predicate, obj)
             text = str(message) if message is not None else f"{component} on {path}"
-            yield Rule(str(cls), str(path), component, text, query), screened
+            yield Rule(str(cls), str(path), component, text, query,
+                       parameter=self.parameter(path, predicate, obj)), screened
+
+    def parameter(self, path: URIRef, predicate: URIRef, obj: object) -> tuple[str | int, ...]:
+        """The argument of a property constraint, as :attr:`Rule.parameter` describes it."""
+        if predicate in (SH.minCount, SH.maxCount, SH.minLength):
+            return (int(obj),)  # type: ignore[call-overload]
+        if predicate == SH["class"]:
+            return tuple(str(c) for c in _subclasses(self.ontology, obj))  # type: ignore[arg-type]
+        if predicate == SH["or"]:
+            members = Collection(self.shapes, obj)  # type: ignore[arg-type]
+            return tuple(sorted({str(c) for m in members
+                                 for c in _subclasses(self.ontology, self.shapes.value(m, SH["class"]))}))  # type: ignore[arg-type]
+        if predicate == SH.pattern:
+            flags = self.shapes.value(self._owner(path, obj), SH.flags)
+            return str(obj), "" if flags is None else str(flags)
+        if predicate == SH.minInclusive:
+            return str(obj), str(obj.datatype)  # type: ignore[attr-defined]
+        if predicate == SH["in"]:
+            return tuple(m.n3() for m in Collection(self.shapes, obj))  # type: ignore[arg-type]
+        if predicate in (SH.hasValue, SH.datatype):
+            return (obj.n3() if predicate == SH.hasValue else str(obj),)  # type: ignore[attr-defined]
+        return ()
 
     def property_constraint(self, cls: URIRef, path: URIRef, predicate: URIRef,
                             obj: object) -> tuple[str, str, bool]:
@@ -233,7 +262,8 @@ class _Compiler:
         message = self.shapes.value(constraint, SH.message)  # type: ignore[arg-type]
         inner = _hash_joined(str(select).replace("$this", "?this"))
         query = self.select(cls, f"{{ {inner} }}")
-        return Rule(str(cls), None, "SPARQLConstraintComponent", str(message), query)
+        return Rule(str(cls), None, "SPARQLConstraintComponent", str(message), query,
+                    parameter=(str(select),))
 
     def node_rules(self, shape: URIRef) -> Iterable[tuple[Rule, bool]]:
         for cls in self.shapes.objects(shape, SH.targetClass):
@@ -295,5 +325,6 @@ def rules() -> tuple[Rule, ...]:
     compiled = [pair for shape in sorted(shapes_graph().subjects(RDF.type, SH.NodeShape))
                 for pair in compiler.node_rules(shape)]  # type: ignore[arg-type]
     screens = {str(cls): compiler.screen(cls) for cls in compiler.coverage}
-    return tuple(replace(rule, screen=screens[rule.focus_class]) if screened else rule
+    return tuple(replace(rule, screen=screens[rule.focus_class] if screened else None,
+                         focus_classes=tuple(str(c) for c in _subclasses(compiler.ontology, URIRef(rule.focus_class))))
                  for rule, screened in compiled)

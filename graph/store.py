@@ -15,7 +15,7 @@ import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -34,6 +34,7 @@ from graph.errors import (
 from graph.load import DataFile, KnownIds, data_files, link, ontology_graph, read_file
 from graph.remote import RemoteEngine, is_remote
 from graph.shaperules import Rule, Violation, rules
+from graph.shapescreen import screen
 from graph.validate import check
 from graph.vocab import ID, PREFIXES, graph_iri, slug_of
 
@@ -485,16 +486,20 @@ class Store:
 
     # --- bulk loading --------------------------------------------------------
 
-    def shape_violations(self) -> list[Violation]:
-        """Every violation of the shapes in the store, found by Oxigraph (:mod:`graph.shaperules`).
+    def shape_violations(self, only: Collection[int] | None = None) -> list[Violation]:
+        """Every violation of the shapes in the store, found by Oxigraph (:mod:`graph.shaperules`);
+        with ``only``, the violations of those rules (indexes into ``rules()``), all of them run.
 
-        A screened rule runs only on a path its class's screen flags: one pass over the class's
-        values instead of one per constraint, and on conforming data the only pass. The queries
-        run on one thread per core (Oxigraph evaluates without holding the GIL); violations
-        come in the order of the rules.
+        Otherwise a screened rule runs only on a path its class's screen flags: one pass over
+        the class's values instead of one per constraint, and on conforming data the only pass.
+        The queries run on one thread per core (Oxigraph evaluates without holding the GIL);
+        violations come in the order of the rules.
         """
         every = rules()
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            if only is not None:
+                chosen = [pool.submit(self._violations, every[i]) for i in sorted(only)]
+                return [violation for future in chosen for violation in future.result()]
             screens = dict.fromkeys(rule.screen for rule in every if rule.screen is not None)
             flagged = {screen: pool.submit(self._flagged_paths, screen) for screen in screens}
             found: dict[int, Future[list[Violation]]] = {
@@ -515,9 +520,10 @@ class Store:
     def _rows(self, query: str) -> ox.QuerySolutions:
         return self._ox.query(query, use_default_graph_as_union=True)  # type: ignore[return-value]
 
-    def check_shapes(self) -> None:
-        """Raise ShapeViolation unless the store conforms to the shapes, checked by Oxigraph."""
-        found = self.shape_violations()
+    def check_shapes(self, only: Collection[int] | None = None) -> None:
+        """Raise ShapeViolation unless the store conforms to the shapes, checked by Oxigraph
+        (with ``only``: to those rules)."""
+        found = self.shape_violations(only)
         if found:
             raise ShapeViolation(sorted({_describe(v) for v in found}))
 
@@ -545,11 +551,18 @@ class Store:
         return set().union(*(self._graphs_in(p, RDF_FILE_FORMATS[p.suffix]) for p in paths))
 
     def _bulk_load(self, paths: Sequence[Path], progress: Callable[[str], None] | None) -> LoadReport:
+        """Load RDF files by Oxigraph's bulk loader, then check the shapes. Into a store that
+        holds only the ontology, the rules are screened (:mod:`graph.shapescreen`) on another
+        thread while the loader runs, and only the flagged rules run after it."""
         self._local_only("the bulk load of RDF files")
-        with self._write_lock:
+        with self._write_lock, ThreadPoolExecutor(max_workers=1) as pool:
             replaced = self._graphs_replaced(paths)
             journal = self._journal() or Path(tempfile.mkdtemp(prefix="stancegraph-bulk-"))
             self._begin(journal, replaced)
+            stop = threading.Event()
+            files = [(p, RDF_FILE_FORMATS[p.suffix]) for p in paths]
+            flagged = None if replaced is not None else pool.submit(
+                screen, rules(), ontology_graph().serialize(format="nt", encoding="utf-8"), files, stop)
             try:
                 self._update("".join(f"DROP SILENT GRAPH <{name}> ;\n" for name in replaced or ())
                              + f"DROP SILENT GRAPH <{ONTOLOGY_GRAPH}> ;\n"
@@ -560,8 +573,9 @@ class Store:
                     if progress:
                         progress(str(path))
                 names = {str(ONTOLOGY_GRAPH)} | (set(self.graph_names()) if replaced is None else replaced)
-                self.check_shapes()
+                self.check_shapes(_screened(flagged))
             except BaseException:
+                stop.set()
                 self._roll_back(journal)
                 raise
             finally:
@@ -637,6 +651,16 @@ class Store:
               }}
             }} ;
             DELETE {{ GRAPH ?g {{ <{statement}> ?p ?o }} }} WHERE {{ GRAPH ?g {{ <{statement}> ?p ?o }} }}""")
+
+
+def _screened(flagged: Future[set[int]] | None) -> set[int] | None:
+    """The rules a screen flagged; None (check them all) without a screen or when it failed."""
+    if flagged is None:
+        return None
+    try:
+        return flagged.result()
+    except (SyntaxError, OSError, ValueError):
+        return None
 
 
 def _describe(violation: Violation) -> str:

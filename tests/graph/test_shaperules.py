@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from pyshacl import validate as shacl_validate
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 
 from graph.load import ontology_graph
+from graph.errors import ShapeViolation
 from graph.shaperules import rules
+from graph.shapescreen import screen, unscreened
 from graph.store import ONTOLOGY_GRAPH, Store
 from graph.validate import shapes_graph
-from graph.vocab import ID, RDF, SG, SKOS, XSD, actor_iri, issue_iri, source_iri, statement_iri
+from graph.vocab import ID, RDF, SCHEMA, SG, SKOS, XSD, actor_iri, issue_iri, source_iri, statement_iri
+from tests.conftest import MINI_TEXT
 
 S1, S3 = statement_iri("mini-s1"), statement_iri("mini-s3")
 Key = tuple[str, str | None, str, str | None]
@@ -131,3 +136,77 @@ def test_the_screens_hide_no_violation(mini_graph: Graph, name: str) -> None:
     unscreened = {(str(row["this"]), rule.path, rule.component)
                   for rule in rules() for row in store.select(rule.query)}
     assert {(v.focus, v.path, v.component) for v in store.shape_violations()} == unscreened != set()
+
+
+SCREEN_MUTATIONS: dict[str, Callable[[Graph], None]] = {
+    **MUTATIONS,
+    "slug with a line break": lambda g: _set(g, actor_iri("sylvania"), SG.slug, Literal("sylvania\n")),
+    "offset beyond 64 bits": lambda g: _set(g, S1, SG.quoteStart, Literal("99999999999999999999", datatype=XSD.integer)),
+    "offset as a decimal": lambda g: _set(g, S1, SG.quoteEnd, Literal("40.0", datatype=XSD.decimal)),
+    "text in a language": lambda g: _set(g, source_iri("mini"), SCHEMA.text, Literal(MINI_TEXT, lang="en")),
+    "two texts": lambda g: g.add((source_iri("mini"), SCHEMA.text, Literal(MINI_TEXT + " More."))),
+    "quote text shifted": lambda g: _set(g, source_iri("mini"), SCHEMA.text, Literal(" " + MINI_TEXT)),
+    "actor as a literal": lambda g: _set(g, S1, SG.actor, Literal("ruritania")),
+    "relation outside the ontology": lambda g: (_set(g, S1, SG.relation, ID["invented"]),
+                                                g.add((ID["invented"], RDF.type, SG.StanceRelation))),
+    "date of month thirteen": lambda g: _set(g, S3, SG.date, Literal("2025-13-01", datatype=XSD.date)),
+}
+"""The mutations above, and some aimed at the Python screen's own tests."""
+
+
+def _nquads(g: Graph, directory: Path) -> Path:
+    path, graph = directory / "data.nq", ox.NamedNode(str(ID["graph/data"]))
+    triples = ox.parse(g.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    path.write_bytes(ox.serialize([ox.Quad(q.subject, q.predicate, q.object, graph) for q in triples],
+                                  format=ox.RdfFormat.N_QUADS) or b"")
+    return path
+
+
+def _python_screen(g: Graph, directory: Path) -> set[int]:
+    ontology = ontology_graph().serialize(format="nt", encoding="utf-8")
+    return screen(rules(), ontology, [(_nquads(g, directory), ox.RdfFormat.N_QUADS)])
+
+
+def test_every_rule_has_a_python_screen() -> None:
+    assert unscreened(rules()) == set()
+
+
+def test_on_conforming_data_the_python_screen_flags_no_rule(mini_graph: Graph, seed_store: Store,
+                                                           tmp_path: Path) -> None:
+    seed = Graph()
+    for name in seed_store.graph_names():
+        if name != str(ONTOLOGY_GRAPH):
+            seed += seed_store.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
+    assert _python_screen(mini_graph, tmp_path) == set()
+    assert _python_screen(seed, tmp_path) == set()
+
+
+@pytest.mark.parametrize("name", sorted(SCREEN_MUTATIONS))
+def test_the_python_screen_flags_every_rule_that_finds_a_violation(mini_graph: Graph, name: str,
+                                                                   tmp_path: Path) -> None:
+    g = Graph()
+    g += mini_graph
+    SCREEN_MUTATIONS[name](g)
+    store = Store(None)
+    store.insert({ID["graph/data"]: g, ONTOLOGY_GRAPH: ontology_graph()})
+    finding = {i for i, rule in enumerate(rules()) if store.select(rule.query)}
+    assert finding, f"the mutation {name!r} should violate the shapes"
+    assert finding <= _python_screen(g, tmp_path)
+
+
+@pytest.mark.parametrize("name", ["quote off its offsets", "no direct edge", "bad slug", "two texts"])
+def test_a_first_bulk_load_reports_what_the_full_check_reports(mini_graph: Graph, name: str,
+                                                               tmp_path: Path) -> None:
+    g = Graph()
+    g += mini_graph
+    SCREEN_MUTATIONS[name](g)
+    path = _nquads(g, tmp_path)
+    checked = Store(None)
+    checked.insert({ID["graph/data"]: g, ONTOLOGY_GRAPH: ontology_graph()})
+    with pytest.raises(ShapeViolation) as full:
+        checked.check_shapes()
+    store = Store(tmp_path / "store")
+    with pytest.raises(ShapeViolation) as screened:
+        store.load([path])
+    assert screened.value.violations == full.value.violations
+    assert store.graph_names() == [str(ONTOLOGY_GRAPH)] or store.graph_names() == []

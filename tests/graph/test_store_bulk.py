@@ -121,3 +121,27 @@ def test_a_second_file_keeps_the_graphs_of_the_first(mini_store: Store, tmp_path
     store.load([tmp_path / "actors.nq"])
     report = store.load([tmp_path / "rest.nq"])
     assert _quads(store) == _quads(mini_store) and report.statements == 4
+
+
+def test_a_first_load_runs_only_the_rules_its_screen_flags(mini_store: Store, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    good = _nquads(mini_store, tmp_path / "mini.nq")
+    queried: list[str] = []
+    monkeypatch.setattr(Store, "_rows", lambda self, query: queried.append(query) or [])
+    Store(tmp_path / "first").load([good])
+    assert queried == [], "a conforming first load needs no shape query"
+    bad = tmp_path / "bad.nq"
+    bad.write_text(good.read_text().replace(f'<{SG.quoteEnd}> "47"', f'<{SG.quoteEnd}> "40"'))
+    monkeypatch.undo()
+    with pytest.raises(ShapeViolation, match="mini-s1: the quote is not the source text between its offsets"):
+        Store(tmp_path / "second").load([bad])
+
+
+def test_a_malformed_file_stops_a_first_load_and_leaves_the_store_empty(mini_store: Store,
+                                                                        tmp_path: Path) -> None:
+    broken = _nquads(mini_store, tmp_path / "broken.nq")
+    broken.write_text(broken.read_text() + "<urn:a> <urn:b> .\n")
+    store = Store(tmp_path / "store")
+    with pytest.raises(SourceDataError, match="broken.nq"):
+        store.load([broken])
+    assert len(store) == 0

@@ -1,0 +1,431 @@
+"""The shape rules screened in Python while a bulk load reads its files, beside the loader.
+
+Oxigraph's bulk loader keeps one core busy. On another, :func:`screen` reads the same files
+with pyoxigraph's parser and flags each rule of :mod:`graph.shaperules` that may find a
+violation; after the load the store runs only the flagged rules, so on conforming data the
+checks cost little more than a parse running beside the loader. A rule may be flagged and find
+nothing (its query decides), but never passed when it could find something: every test here
+accepts only what the rule's query surely accepts, and a rule without a test is always flagged.
+The screen sees the files and the ontology only, so it stands in for the queries only when the
+store holds nothing else (a first load).
+
+Examples
+--------
+>>> from graph.shaperules import rules
+>>> unscreened(rules())
+set()
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import threading
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pyoxigraph as ox
+
+from graph.shaperules import Rule
+from graph.vocab import PREFIXES
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+Test = Callable[[Term], bool]
+
+_SG, _XSD, _SKOS = PREFIXES["sg"], "http://www.w3.org/2001/XMLSchema#", PREFIXES["skos"]
+_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+_TEXT = "https://schema.org/text"
+_INTEGER = re.compile(r"[+-]?[0-9]{1,18}")
+"""Integers Oxigraph surely reads (its xsd:integer is 64 bits)."""
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_SIMPLE_PATTERN = re.compile(r"[A-Za-z0-9^$\[\]()+*?|{},-]*")
+"""Patterns that mean the same to Python's re and to SPARQL's REGEX (no escapes, classes of
+ASCII ranges); tested on values without a line break, where ``$`` differs."""
+_NONE = -1
+"""The id of a literal where a node id is expected."""
+_ABSENT = -2
+"""The value of a node without a value on a path."""
+_NICENESS = 10
+_CHUNK = 1 << 16
+"""Quads read between two looks at the stop event."""
+
+
+def _integer(text: str) -> bool:
+    return _INTEGER.fullmatch(text) is not None
+
+
+def _date(text: str) -> bool:
+    if _DATE.fullmatch(text) is None:
+        return False
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+_LEXICAL: dict[str, Callable[[str], bool]] = {
+    _XSD + "integer": _integer, _XSD + "date": _date,
+    _XSD + "boolean": lambda text: text in ("true", "false", "1", "0"),
+}
+"""Lexical forms the rules check by casting, each with a test of forms Oxigraph casts."""
+_CAST = {_XSD + "integer", _XSD + "date", _XSD + "boolean", _XSD + "decimal", _XSD + "double"}
+
+
+def _datatype_test(datatype: str) -> Test | None:
+    if datatype == _LANG_STRING:
+        return lambda o: type(o) is ox.Literal and bool(o.language)
+    node = ox.NamedNode(datatype)
+    if datatype not in _CAST:
+        return lambda o: type(o) is ox.Literal and o.datatype == node
+    lexical = _LEXICAL.get(datatype)
+    if lexical is None:
+        return None
+    return lambda o: type(o) is ox.Literal and o.datatype == node and lexical(o.value)
+
+
+def _pattern_test(pattern: str, flags: str) -> Test | None:
+    if flags or _SIMPLE_PATTERN.fullmatch(pattern) is None:
+        return None
+    search = re.compile(pattern).search
+    return lambda o: (type(o) is ox.Literal or type(o) is ox.NamedNode) and "\n" not in o.value \
+        and search(o.value) is not None
+
+
+def _minimum_test(lexical: str, datatype: str) -> Test | None:
+    if datatype != _XSD + "integer" or not _integer(lexical):
+        return None
+    least, node = int(lexical), ox.NamedNode(datatype)
+    return lambda o: type(o) is ox.Literal and o.datatype == node and _integer(o.value) \
+        and int(o.value) >= least
+
+
+def value_test(rule: Rule) -> Test | None:
+    """A test a value of the rule's path passes only if the rule surely accepts it; None when
+    the rule is not a test of single values or has no such test here."""
+    component, parameter = rule.component, rule.parameter
+    if rule.path is None:
+        return None
+    if component == "DatatypeConstraintComponent":
+        return _datatype_test(str(parameter[0]))
+    if component == "PatternConstraintComponent":
+        return _pattern_test(str(parameter[0]), str(parameter[1]))
+    if component == "MinLengthConstraintComponent":
+        least = int(parameter[0])
+        return lambda o: type(o) is not ox.BlankNode and type(o) is not ox.Triple and len(o.value) >= least
+    if component == "MinInclusiveConstraintComponent":
+        return _minimum_test(str(parameter[0]), str(parameter[1]))
+    if component == "InConstraintComponent":
+        members = frozenset(str(member) for member in parameter)
+        return lambda o: str(o) in members
+    if component == "NodeKindConstraintComponent":
+        return lambda o: type(o) is ox.NamedNode
+    return None
+
+
+_NODE_COMPONENTS = {"MinCountConstraintComponent", "MaxCountConstraintComponent",
+                    "ClassConstraintComponent", "OrConstraintComponent",
+                    "HasValueConstraintComponent"}
+"""Components decided after the read from the subjects and objects of their paths."""
+
+
+def _normal(query: str) -> str:
+    return " ".join(query.split())
+
+
+_QUOTE = ("SELECT $this ?value WHERE { $this sg:source ?doc ; sg:quote ?value ; sg:quoteStart ?start ; "
+          "sg:quoteEnd ?end . ?doc schema:text ?text . FILTER (?end - ?start != STRLEN(?value) "
+          "|| SUBSTR(?text, ?start + 1, ?end - ?start) != STR(?value)) }")
+_EDGE = ("SELECT $this WHERE { $this sg:actor ?actor ; sg:relation ?relation ; sg:target ?target . "
+         "FILTER NOT EXISTS { ?actor ?relation ?target } }")
+_CONDITION = ("SELECT $this WHERE { $this sg:modality sg:conditional . "
+              "FILTER NOT EXISTS { $this sg:condition ?condition } }")
+_CLAIMANT = ("SELECT $this WHERE { $this sg:modality sg:reported . "
+             "FILTER NOT EXISTS { $this sg:accordingTo ?claimant } }")
+_CYCLE = "SELECT $this WHERE { $this skos:broader+ $this . }"
+_SPARQL_PATHS = {
+    _QUOTE: (_SG + "source", _SG + "quote", _SG + "quoteStart", _SG + "quoteEnd", _TEXT),
+    _EDGE: (_SG + "actor", _SG + "relation", _SG + "target"),
+    _CONDITION: (_SG + "modality", _SG + "condition"),
+    _CLAIMANT: (_SG + "modality", _SG + "accordingTo"),
+    _CYCLE: (_SKOS + "broader",),
+}
+"""The sh:sparql constraints screened here (by their text, whitespace aside) and the paths each reads."""
+_KEPT_VALUES = {_SG + "quote", _SG + "quoteStart", _SG + "quoteEnd", _TEXT}
+"""Paths whose literal values the quote screen keeps."""
+
+
+def unscreened(every: Sequence[Rule]) -> set[int]:
+    """The indexes of the rules this module has no test for (always flagged)."""
+    return {i for i, rule in enumerate(every) if not _screened(rule)}
+
+
+def _screened(rule: Rule) -> bool:
+    if rule.component == "SPARQLConstraintComponent":
+        return _normal(str(rule.parameter[0])) in _SPARQL_PATHS
+    if rule.component == "MinCountConstraintComponent":
+        return rule.parameter == (1,)
+    if rule.component in _NODE_COMPONENTS:
+        return rule.component != "HasValueConstraintComponent" or str(rule.parameter[0]).startswith("<")
+    return rule.path is None or value_test(rule) is not None
+
+
+@dataclass
+class _Path:
+    """What the screen keeps of one predicate: its subjects and objects as ids, and the tests
+    its values must pass."""
+
+    tests: list[tuple[tuple[int, ...], Test]] = field(default_factory=list)
+    """Each test with the rules (indexes) that fail where it fails."""
+    subjects: array = field(default_factory=lambda: array("q"))
+    objects: array = field(default_factory=lambda: array("q"))
+    values: dict[int, ox.Literal] | None = None
+
+
+class _Reader:
+    """The state of one screen: node ids, the subjects and objects of the kept paths (rdf:type,
+    the rules' paths, the relations) and the nodes that failed a test.
+
+    Nodes and predicates are keyed by pyoxigraph's own terms, which hash and compare in Rust,
+    so that no Python string is made for them."""
+
+    def __init__(self, every: Sequence[Rule]) -> None:
+        self.ids: dict[Term, int] = {}
+        self.blank: list[int] = []
+        self.types = _Path()
+        self.paths: dict[ox.NamedNode, _Path] = {ox.NamedNode(_TYPE): self.types}
+        self.failed: dict[int, set[int]] = {}
+        self.relations: frozenset[ox.NamedNode] = frozenset()
+        """The predicates of direct edges, kept for the edge screen."""
+        shared: dict[tuple[str, str, tuple[str | int, ...]], list[int]] = {}
+        for i, rule in enumerate(every):
+            if rule.path is not None:
+                self.paths.setdefault(ox.NamedNode(rule.path), _Path())
+                if rule.component not in _NODE_COMPONENTS and value_test(rule) is not None:
+                    shared.setdefault((rule.path, rule.component, rule.parameter), []).append(i)
+            if rule.component == "SPARQLConstraintComponent":
+                for name in _SPARQL_PATHS.get(_normal(str(rule.parameter[0])), ()):
+                    self.paths.setdefault(ox.NamedNode(name), _Path())
+        for indexes in shared.values():  # one test for the same constraint on several classes
+            self.paths[ox.NamedNode(every[indexes[0]].path)].tests.append(
+                (tuple(indexes), value_test(every[indexes[0]])))  # type: ignore[arg-type]
+        for name in _KEPT_VALUES:
+            if ox.NamedNode(name) in self.paths:
+                self.paths[ox.NamedNode(name)].values = {}
+
+    def path(self, name: str) -> _Path:
+        return self.paths[ox.NamedNode(name)]
+
+    def id_of(self, iri: str) -> int:
+        """The id of the IRI, or ``_ABSENT`` when no quad names it."""
+        return self.ids.get(ox.NamedNode(iri), _ABSENT)
+
+    def node(self, term: Term) -> int:
+        """The id of an IRI, a blank node or a quoted triple (which count as blank nodes)."""
+        found = self.ids.get(term)
+        if found is None:
+            found = self.ids[term] = len(self.ids)
+            if type(term) is not ox.NamedNode:
+                self.blank.append(found)
+        return found
+
+    def read(self, quads: Iterator[ox.Quad], stop: threading.Event) -> None:
+        """Keep what the rules need of ``quads``, until they end or ``stop`` is set."""
+        paths, ids, node, literal = self.paths, self.ids, self.node, ox.Literal
+        for count, quad in enumerate(quads):
+            if not count % _CHUNK and stop.is_set():
+                return
+            path = paths.get(quad.predicate)
+            if path is None:
+                continue
+            term = quad.subject
+            subject = ids.get(term)
+            if subject is None:
+                subject = node(term)
+            path.subjects.append(subject)
+            value = quad.object
+            if type(value) is literal:
+                path.objects.append(_NONE)
+                if path.values is not None:
+                    path.values[subject] = value
+            else:
+                found = ids.get(value)
+                path.objects.append(node(value) if found is None else found)
+            for rules, test in path.tests:
+                if not test(value):
+                    for rule in rules:
+                        self.failed.setdefault(rule, set()).add(subject)
+
+    def keep_edges(self, relations: Iterable[ox.NamedNode]) -> None:
+        """Keep the subjects and objects of ``relations`` too: the edge screen looks for the
+        direct edges of statements among them."""
+        self.relations = frozenset(relations)
+        for predicate in self.relations:
+            self.paths.setdefault(predicate, _Path())
+
+
+class _Verdict:
+    """The rules' verdicts, from what a :class:`_Reader` kept."""
+
+    def __init__(self, reader: _Reader) -> None:
+        self.reader = reader
+        self.size = len(reader.ids)
+        self.typed = np.frombuffer(reader.types.subjects, dtype=np.int64)
+        self.classes = np.frombuffer(reader.types.objects, dtype=np.int64)
+        self.blank = np.array(reader.blank, dtype=np.int64)
+        self._members: dict[frozenset[str], np.ndarray] = {}
+        self._counts: dict[str, np.ndarray] = {}
+
+    def members(self, classes: Iterable[str]) -> np.ndarray:
+        """The ids of the nodes of any of ``classes``, sorted."""
+        key = frozenset(classes)
+        if key not in self._members:
+            wanted = np.array([self.reader.id_of(c) for c in key], dtype=np.int64)
+            self._members[key] = np.unique(self.typed[np.isin(self.classes, wanted)])
+        return self._members[key]
+
+    def pairs(self, path: str) -> tuple[np.ndarray, np.ndarray]:
+        kept = self.reader.path(path)
+        return np.frombuffer(kept.subjects, dtype=np.int64), np.frombuffer(kept.objects, dtype=np.int64)
+
+    def counts(self, path: str) -> np.ndarray:
+        """The number of values of ``path`` per node id (duplicates across graphs count twice)."""
+        if path not in self._counts:
+            self._counts[path] = np.bincount(self.pairs(path)[0], minlength=self.size)
+        return self._counts[path]
+
+    def single(self, path: str, focus: np.ndarray) -> np.ndarray | None:
+        """The object id of ``path`` per node (``_ABSENT`` where it has none), or None when a
+        focus node has several: the screens of the SPARQL rules read one value a node."""
+        if (self.counts(path)[focus] > 1).any():
+            return None
+        subjects, objects = self.pairs(path)
+        value = np.full(self.size, _ABSENT, dtype=np.int64)
+        value[subjects] = objects
+        return value
+
+    def flags(self, rule: Rule, index: int) -> bool:
+        """Whether ``rule`` (the ``index``-th) may find a violation."""
+        focus = self.members(rule.focus_classes)
+        if not focus.size:
+            return False
+        if index in self.reader.failed and np.isin(np.fromiter(self.reader.failed[index], dtype=np.int64), focus).any():
+            return True
+        component = rule.component
+        if rule.path is None:
+            if component == "NodeKindConstraintComponent":
+                return bool(np.isin(focus, self.blank).any())
+            return self.sparql(_normal(str(rule.parameter[0])), focus)
+        if component == "MinCountConstraintComponent":
+            return bool((self.counts(rule.path)[focus] < 1).any())
+        if component == "MaxCountConstraintComponent":
+            return bool((self.counts(rule.path)[focus] > int(rule.parameter[0])).any())
+        subjects, objects = self.pairs(rule.path)
+        if component in ("ClassConstraintComponent", "OrConstraintComponent"):
+            values = objects[np.isin(subjects, focus)]
+            return bool((values == _NONE).any() or not np.isin(values, self.members(map(str, rule.parameter))).all())
+        if component == "HasValueConstraintComponent":
+            wanted = self.reader.id_of(str(rule.parameter[0])[1:-1])
+            return not np.isin(focus, subjects[objects == wanted]).all()
+        return False
+
+    def relations(self, every: Sequence[Rule]) -> list[ox.NamedNode]:
+        """The IRIs of the nodes a statement's relation may be: those of the classes the rule
+        on sg:relation's values names."""
+        classes = {str(c) for rule in every if rule.path == _SG + "relation"
+                   and rule.component == "ClassConstraintComponent" for c in rule.parameter}
+        names = {number: key for key, number in self.reader.ids.items()}
+        return [names[i] for i in self.members(classes).tolist() if type(names[i]) is ox.NamedNode]
+
+    def sparql(self, query: str, focus: np.ndarray) -> bool:
+        if query == _CYCLE:
+            subjects, objects = self.pairs(_SKOS + "broader")
+            return not nx.is_directed_acyclic_graph(nx.DiGraph(zip(subjects.tolist(), objects.tolist())))
+        if query in (_CONDITION, _CLAIMANT):
+            needed, mode = (_SG + "condition", "conditional") if query == _CONDITION else (_SG + "accordingTo", "reported")
+            subjects, objects = self.pairs(_SG + "modality")
+            marked = subjects[objects == self.reader.id_of(_SG + mode)]
+            return bool((self.counts(needed)[np.intersect1d(marked, focus)] < 1).any())
+        if query == _EDGE:
+            return self.edges_missing(focus)
+        return self.quotes_off(focus)
+
+    def edges_missing(self, focus: np.ndarray) -> bool:
+        ends = [self.single(_SG + name, focus) for name in ("actor", "relation", "target")]
+        if any(end is None for end in ends):
+            return True
+        actor, relation, target = (end[focus] for end in ends)  # type: ignore[index]
+        whole = (actor != _ABSENT) & (relation != _ABSENT) & (target != _ABSENT)
+        actor, relation, target = actor[whole], relation[whole], target[whole]
+        if ((actor == _NONE) | (relation == _NONE) | (target == _NONE)).any():
+            return True  # a literal has no edges
+        found = np.zeros(len(relation), dtype=bool)
+        for predicate in self.reader.relations:
+            chosen = relation == self.reader.ids.get(predicate, _ABSENT)
+            if chosen.any():
+                subjects, objects = self.pairs(predicate.value)
+                nodes = objects != _NONE
+                edges = subjects[nodes] * self.size + objects[nodes]
+                found[chosen] = np.isin(actor[chosen] * self.size + target[chosen], edges)
+        return not found.all()
+
+    def quotes_off(self, focus: np.ndarray) -> bool:
+        texts = self.reader.path(_TEXT).values
+        if self.single(_SG + "quote", focus) is None or self.single(_SG + "quoteStart", focus) is None \
+                or self.single(_SG + "quoteEnd", focus) is None or (self.counts(_TEXT) > 1).any():
+            return True
+        quotes, starts, ends = (self.reader.path(_SG + name).values for name in ("quote", "quoteStart", "quoteEnd"))
+        subjects, documents = self.pairs(_SG + "source")
+        string = ox.NamedNode(_XSD + "string")
+        integer = ox.NamedNode(_XSD + "integer")
+        for statement, document in zip(subjects.tolist(), documents.tolist()):
+            text = texts.get(document)  # type: ignore[union-attr]
+            quote, start, end = quotes.get(statement), starts.get(statement), ends.get(statement)  # type: ignore[union-attr]
+            if text is None or quote is None or start is None or end is None:
+                continue  # the query joins nothing for it
+            if not (text.datatype == string and start.datatype == integer == end.datatype
+                    and _integer(start.value) and _integer(end.value)):
+                return True
+            first, last = int(start.value), int(end.value)
+            if not 0 <= first <= last <= len(text.value) or text.value[first:last] != quote.value:
+                return True
+        return False
+
+
+def _yield_to_the_loader() -> None:
+    """Lower this thread's priority (Linux), so that the bulk loader's threads keep their cores."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), _NICENESS)
+    except (AttributeError, OSError):
+        pass
+
+
+def screen(every: Sequence[Rule], ontology: bytes, files: Sequence[tuple[Path, ox.RdfFormat]],
+           stop: threading.Event | None = None) -> set[int]:
+    """The indexes of the rules of ``every`` that may find a violation in a store holding the
+    ``ontology`` (N-Triples) and ``files`` only. Returns early, with every rule flagged, when
+    ``stop`` is set.
+
+    Raises
+    ------
+    SyntaxError, OSError
+        A file cannot be read.
+    """
+    stop = stop or threading.Event()
+    _yield_to_the_loader()
+    reader = _Reader(every)
+    reader.read(ox.parse(ontology, format=ox.RdfFormat.N_TRIPLES), stop)
+    reader.keep_edges(_Verdict(reader).relations(every))
+    for path, fmt in files:
+        reader.read(ox.parse(path=str(path), format=fmt, lenient=True), stop)
+    if stop.is_set():
+        return set(range(len(every)))
+    verdict = _Verdict(reader)
+    skipped = unscreened(every)
+    return {i for i, rule in enumerate(every) if i in skipped or verdict.flags(rule, i)}
