@@ -14,7 +14,6 @@ from collections import Counter
 from typing import Any
 
 import networkx as nx
-
 import numpy as np
 import scipy.sparse as sp
 
