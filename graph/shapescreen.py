@@ -169,11 +169,13 @@ def unscreened(every: Sequence[Rule]) -> set[int]:
 def _screened(rule: Rule) -> bool:
     if rule.component == "SPARQLConstraintComponent":
         return _normal(str(rule.parameter[0])) in _SPARQL_PATHS
+    if rule.path is None:
+        return rule.component == "NodeKindConstraintComponent"
     if rule.component == "MinCountConstraintComponent":
         return rule.parameter == (1,)
-    if rule.component in _NODE_COMPONENTS:
-        return rule.component != "HasValueConstraintComponent" or str(rule.parameter[0]).startswith("<")
-    return rule.path is None or value_test(rule) is not None
+    if rule.component == "HasValueConstraintComponent":
+        return str(rule.parameter[0]).startswith("<")
+    return rule.component in _NODE_COMPONENTS or value_test(rule) is not None
 
 
 @dataclass
@@ -344,17 +346,25 @@ class _Verdict:
         return [names[i] for i in self.members(classes).tolist() if type(names[i]) is ox.NamedNode]
 
     def sparql(self, query: str, focus: np.ndarray) -> bool:
+        """Whether the sh:sparql constraint ``query`` (one :data:`_SPARQL_PATHS` names) may
+        find a violation among ``focus``."""
         if query == _CYCLE:
             subjects, objects = self.pairs(_SKOS + "broader")
             return not nx.is_directed_acyclic_graph(nx.DiGraph(zip(subjects.tolist(), objects.tolist())))
-        if query in (_CONDITION, _CLAIMANT):
-            needed, mode = (_SG + "condition", "conditional") if query == _CONDITION else (_SG + "accordingTo", "reported")
-            subjects, objects = self.pairs(_SG + "modality")
-            marked = subjects[objects == self.reader.id_of(_SG + mode)]
-            return bool((self.counts(needed)[np.intersect1d(marked, focus)] < 1).any())
+        if query == _CONDITION:
+            return self.lacking(focus, _SG + "conditional", _SG + "condition")
+        if query == _CLAIMANT:
+            return self.lacking(focus, _SG + "reported", _SG + "accordingTo")
         if query == _EDGE:
             return self.edges_missing(focus)
+        assert query == _QUOTE, query
         return self.quotes_off(focus)
+
+    def lacking(self, focus: np.ndarray, modality: str, needed: str) -> bool:
+        """Whether a focus node of ``modality`` has no value of ``needed``."""
+        subjects, objects = self.pairs(_SG + "modality")
+        marked = subjects[objects == self.reader.id_of(modality)]
+        return bool((self.counts(needed)[np.intersect1d(marked, focus)] < 1).any())
 
     def edges_missing(self, focus: np.ndarray) -> bool:
         ends = [self.single(_SG + name, focus) for name in ("actor", "relation", "target")]
@@ -398,7 +408,7 @@ class _Verdict:
         return False
 
 
-def _yield_to_the_loader() -> None:
+def _yield_cores() -> None:
     """Lower this thread's priority (Linux), so that the bulk loader's threads keep their cores."""
     try:
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), _NICENESS)
@@ -407,10 +417,11 @@ def _yield_to_the_loader() -> None:
 
 
 def screen(every: Sequence[Rule], ontology: bytes, files: Sequence[tuple[Path, ox.RdfFormat]],
-           stop: threading.Event | None = None) -> set[int]:
+           stop: threading.Event | None = None, beside_loader: bool = False) -> set[int]:
     """The indexes of the rules of ``every`` that may find a violation in a store holding the
     ``ontology`` (N-Triples) and ``files`` only. Returns early, with every rule flagged, when
-    ``stop`` is set.
+    ``stop`` is set. ``beside_loader``: the caller is a thread of its own beside a bulk load,
+    whose priority is lowered so that the loader keeps its cores.
 
     Raises
     ------
@@ -418,7 +429,8 @@ def screen(every: Sequence[Rule], ontology: bytes, files: Sequence[tuple[Path, o
         A file cannot be read.
     """
     stop = stop or threading.Event()
-    _yield_to_the_loader()
+    if beside_loader:
+        _yield_cores()
     reader = _Reader(every)
     reader.read(ox.parse(ontology, format=ox.RdfFormat.N_TRIPLES), stop)
     reader.keep_edges(_Verdict(reader).relations(every))

@@ -562,7 +562,8 @@ class Store:
             stop = threading.Event()
             files = [(p, RDF_FILE_FORMATS[p.suffix]) for p in paths]
             flagged = None if replaced is not None else pool.submit(
-                screen, rules(), ontology_graph().serialize(format="nt", encoding="utf-8"), files, stop)
+                screen, rules(), ontology_graph().serialize(format="nt", encoding="utf-8"), files, stop,
+                beside_loader=True)
             try:
                 self._update("".join(f"DROP SILENT GRAPH <{name}> ;\n" for name in replaced or ())
                              + f"DROP SILENT GRAPH <{ONTOLOGY_GRAPH}> ;\n"

@@ -31,7 +31,7 @@ from graph import palette
 from graph.cli import app
 from graph.errors import InvalidOption, NotFound, UnsupportedFormat
 from graph.export import ExportFormat, export, network, write_tables
-from graph.netwriters import write_csv, write_gexf, write_graphml, write_matrix
+from graph.netwriters import columns, write_csv, write_gexf, write_graphml, write_matrix
 from graph import discourse
 from graph.network import ViewFilter, stance_graph
 from graph.store import Store
@@ -414,6 +414,37 @@ def test_control_characters_and_none_never_reach_the_files(tmp_path: Path) -> No
     assert b'label="Al pha Beta"' in gexf.getvalue()
     assert xmllint("--relaxng", GEXF_RNG, _save(tmp_path, "c.gexf", gexf.getvalue())).returncode == 0
     assert xmllint("--schema", GRAPHML_XSD, _save(tmp_path, "c.graphml", graphml.getvalue())).returncode == 0
+
+
+def test_gexf_escapes_markup_as_lxml_does(tmp_path: Path) -> None:
+    tricky = 'R&D <"quoted"> Zoë 𝄞'
+    G = nx.MultiDiGraph(description=tricky)
+    G.add_node(tricky, label=tricky, note=tricky, type="State")
+    G.add_edge(tricky, "b", key="s1", kind=tricky, label=tricky, quote=tricky, weight=1.5)
+    buffer = io.BytesIO()
+    write_gexf(G, buffer)
+    data = buffer.getvalue()
+    # What lxml writes for the string as an attribute value (quoted) and as text.
+    attribute = etree.tostring(etree.Element("x", v=tricky), encoding="utf-8")[len(b"<x v="):-2]
+    holder = etree.Element("x")
+    holder.text = tricky
+    text = etree.tostring(holder, encoding="utf-8")[len(b"<x>"):-len(b"</x>")]
+    assert b"&lt;&quot;quoted&quot;&gt;" in attribute and b'&lt;"quoted"&gt;' in text
+    assert data.count(attribute) == 7  # node id, label, note; edge source, kind, label, quote
+    assert b"<description>" + text + b"</description>" in data
+    root = etree.fromstring(data)
+    assert root.find(f"{GEXF}meta/{GEXF}description").text == tricky
+    node = root.find(f"{GEXF}graph/{GEXF}nodes/{GEXF}node")
+    assert node.get("id") == node.get("label") == tricky
+    edge = root.find(f"{GEXF}graph/{GEXF}edges/{GEXF}edge")
+    assert edge.get("kind") == edge.get("label") == edge.get("source") == tricky
+    assert [a.get("value") for a in edge.iter(f"{GEXF}attvalue")] == [tricky]
+    assert xmllint("--relaxng", GEXF_RNG, _save(tmp_path, "m.gexf", data)).returncode == 0
+
+
+def test_integer_columns_widen_to_long_past_32_bits() -> None:
+    cols = columns([("a", {"n": 1, "m": 2**40}), ("b", {"n": -(2**31), "m": 3})])
+    assert [(c.name, c.type) for c in cols] == [("n", "int"), ("m", "long")]
 
 
 # --- the view ---------------------------------------------------------------------

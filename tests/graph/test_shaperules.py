@@ -13,8 +13,8 @@ from rdflib.namespace import SH
 
 from graph.load import ontology_graph
 from graph.errors import ShapeViolation
-from graph.shaperules import rules
-from graph.shapescreen import screen, unscreened
+from graph.shaperules import Rule, rules
+from graph.shapescreen import screen, unscreened, value_test
 from graph.store import ONTOLOGY_GRAPH, Store
 from graph.validate import shapes_graph
 from graph.vocab import ID, RDF, SCHEMA, SG, SKOS, XSD, actor_iri, issue_iri, source_iri, statement_iri
@@ -210,3 +210,37 @@ def test_a_first_bulk_load_reports_what_the_full_check_reports(mini_graph: Graph
         store.load([path])
     assert screened.value.violations == full.value.violations
     assert store.graph_names() == [str(ONTOLOGY_GRAPH)] or store.graph_names() == []
+
+
+def _rule(component: str, path: URIRef) -> Rule:
+    return next(r for r in rules() if r.component == component and r.path == str(path))
+
+
+@pytest.mark.parametrize(("path", "datatype", "forms"), [
+    (SG.quoteStart, XSD.integer, ["0", "-5", "+7", "007", "123456789012345678", "1234567890123456789",
+                                  "99999999999999999999", " 5", "5.0", "\u0663"]),
+    (SG.date, XSD.date, ["2025-01-09", "2024-02-29", "2025-02-29", "0000-01-01", "2025-1-9",
+                         "2025-01-09Z", "-0001-01-01", "2025-01-09\n", "99999-01-01"]),
+    (SG.fulfilled, XSD.boolean, ["true", "false", "1", "0", "TRUE", "yes", " true"]),
+])
+def test_a_typed_value_the_python_screen_passes_is_one_oxigraph_casts(path: URIRef, datatype: URIRef,
+                                                                    forms: list[str]) -> None:
+    test = value_test(_rule("DatatypeConstraintComponent", path))
+    assert test is not None
+    passed = [form for form in forms if test(ox.Literal(form, datatype=ox.NamedNode(str(datatype))))]
+    assert passed, "the usual forms pass"
+    store = Store(None)
+    for form in passed:
+        assert store.ask(f"ASK {{ FILTER (isLiteral(<{datatype}>({Literal(form).n3()}))) }}"), form
+
+
+def test_a_slug_the_python_screen_passes_matches_the_pattern_in_sparql() -> None:
+    rule = _rule("PatternConstraintComponent", SG.slug)
+    test = value_test(rule)
+    assert test is not None
+    values = ["sylvania", "a-b", "a--b", "A", "-a", "sylvania\n", "sylvania\nx", "é", "a1-2b", ""]
+    passed = [v for v in values if test(ox.Literal(v))]
+    assert passed == ["sylvania", "a-b", "a1-2b"]
+    store = Store(None)
+    for value in passed:
+        assert store.ask(f"ASK {{ FILTER (REGEX({Literal(value).n3()}, {Literal(rule.parameter[0]).n3()})) }}"), value
