@@ -106,6 +106,11 @@ def _minimum_test(lexical: str, datatype: str) -> Test | None:
         and int(o.value) >= least
 
 
+def _term(ntriples: str) -> Term:
+    """The RDF term written ``ntriples``, read by pyoxigraph."""
+    return next(iter(ox.parse(f"<urn:x> <urn:x> {ntriples} .".encode(), format=ox.RdfFormat.N_TRIPLES))).object
+
+
 def value_test(rule: Rule) -> Test | None:
     """A test a value of the rule's path passes only if the rule surely accepts it; None when
     the rule is not a test of single values or has no such test here."""
@@ -122,8 +127,8 @@ def value_test(rule: Rule) -> Test | None:
     if component == "MinInclusiveConstraintComponent":
         return _minimum_test(str(parameter[0]), str(parameter[1]))
     if component == "InConstraintComponent":
-        members = frozenset(str(member) for member in parameter)
-        return lambda o: str(o) in members
+        members = frozenset(_term(str(member)) for member in parameter)
+        return lambda o: o in members
     if component == "NodeKindConstraintComponent":
         return lambda o: type(o) is ox.NamedNode
     return None
@@ -157,8 +162,27 @@ _SPARQL_PATHS = {
     _CYCLE: (_SKOS + "broader",),
 }
 """The sh:sparql constraints screened here (by their text, whitespace aside) and the paths each reads."""
-_KEPT_VALUES = {_SG + "quote", _SG + "quoteStart", _SG + "quoteEnd", _TEXT}
-"""Paths whose literal values the quote screen keeps."""
+_STRING, _INTEGER_TYPE = ox.NamedNode(_XSD + "string"), ox.NamedNode(_XSD + "integer")
+
+
+def _lexical(o: ox.Literal) -> str:
+    return o.value
+
+
+def _surely_integer(o: ox.Literal) -> int | None:
+    return int(o.value) if o.datatype == _INTEGER_TYPE and _integer(o.value) else None
+
+
+def _plain_string(o: ox.Literal) -> str | None:
+    return o.value if o.datatype == _STRING else None
+
+
+_KEPT_VALUES: dict[str, Callable[[ox.Literal], object]] = {
+    _SG + "quote": _lexical, _SG + "quoteStart": _surely_integer, _SG + "quoteEnd": _surely_integer,
+    _TEXT: _plain_string}
+"""Paths whose literal values the quote screen keeps, each as what the query compares: a
+quote's lexical form, an offset that is surely an integer (else None), a text that is a plain
+string (else None)."""
 
 
 def unscreened(every: Sequence[Rule]) -> set[int]:
@@ -187,7 +211,9 @@ class _Path:
     """Each test with the rules (indexes) that fail where it fails."""
     subjects: array = field(default_factory=lambda: array("q"))
     objects: array = field(default_factory=lambda: array("q"))
-    values: dict[int, ox.Literal] | None = None
+    values: dict[int, object] | None = None
+    keep: Callable[[ox.Literal], object] = _lexical
+    """What of a literal value ``values`` keeps."""
 
 
 class _Reader:
@@ -217,9 +243,9 @@ class _Reader:
         for indexes in shared.values():  # one test for the same constraint on several classes
             self.paths[ox.NamedNode(every[indexes[0]].path)].tests.append(
                 (tuple(indexes), value_test(every[indexes[0]])))  # type: ignore[arg-type]
-        for name in _KEPT_VALUES:
+        for name, keep in _KEPT_VALUES.items():
             if ox.NamedNode(name) in self.paths:
-                self.paths[ox.NamedNode(name)].values = {}
+                self.paths[ox.NamedNode(name)].values, self.paths[ox.NamedNode(name)].keep = {}, keep
 
     def path(self, name: str) -> _Path:
         return self.paths[ox.NamedNode(name)]
@@ -255,7 +281,7 @@ class _Reader:
             if type(value) is literal:
                 path.objects.append(_NONE)
                 if path.values is not None:
-                    path.values[subject] = value
+                    path.values[subject] = path.keep(value)
             else:
                 found = ids.get(value)
                 path.objects.append(node(value) if found is None else found)
@@ -285,11 +311,13 @@ class _Verdict:
         self._counts: dict[str, np.ndarray] = {}
 
     def members(self, classes: Iterable[str]) -> np.ndarray:
-        """The ids of the nodes of any of ``classes``, sorted."""
+        """Which ids are nodes of any of ``classes`` (a boolean mask over the ids)."""
         key = frozenset(classes)
         if key not in self._members:
             wanted = np.array([self.reader.id_of(c) for c in key], dtype=np.int64)
-            self._members[key] = np.unique(self.typed[np.isin(self.classes, wanted)])
+            mask = np.zeros(self.size, dtype=bool)
+            mask[self.typed[np.isin(self.classes, wanted)]] = True
+            self._members[key] = mask
         return self._members[key]
 
     def pairs(self, path: str) -> tuple[np.ndarray, np.ndarray]:
@@ -315,14 +343,14 @@ class _Verdict:
     def flags(self, rule: Rule, index: int) -> bool:
         """Whether ``rule`` (the ``index``-th) may find a violation."""
         focus = self.members(rule.focus_classes)
-        if not focus.size:
+        if not focus.any():
             return False
-        if index in self.reader.failed and np.isin(np.fromiter(self.reader.failed[index], dtype=np.int64), focus).any():
+        if index in self.reader.failed and focus[list(self.reader.failed[index])].any():
             return True
         component = rule.component
         if rule.path is None:
             if component == "NodeKindConstraintComponent":
-                return bool(np.isin(focus, self.blank).any())
+                return bool(focus[self.blank].any())
             return self.sparql(_normal(str(rule.parameter[0])), focus)
         if component == "MinCountConstraintComponent":
             return bool((self.counts(rule.path)[focus] < 1).any())
@@ -330,11 +358,13 @@ class _Verdict:
             return bool((self.counts(rule.path)[focus] > int(rule.parameter[0])).any())
         subjects, objects = self.pairs(rule.path)
         if component in ("ClassConstraintComponent", "OrConstraintComponent"):
-            values = objects[np.isin(subjects, focus)]
-            return bool((values == _NONE).any() or not np.isin(values, self.members(map(str, rule.parameter))).all())
+            values = objects[focus[subjects]]
+            return bool((values == _NONE).any() or not self.members(map(str, rule.parameter))[values].all())
         if component == "HasValueConstraintComponent":
             wanted = self.reader.id_of(str(rule.parameter[0])[1:-1])
-            return not np.isin(focus, subjects[objects == wanted]).all()
+            having = np.zeros(self.size, dtype=bool)
+            having[subjects[objects == wanted]] = True
+            return not having[focus].all()
         return False
 
     def relations(self, every: Sequence[Rule]) -> list[ox.NamedNode]:
@@ -343,7 +373,8 @@ class _Verdict:
         classes = {str(c) for rule in every if rule.path == _SG + "relation"
                    and rule.component == "ClassConstraintComponent" for c in rule.parameter}
         names = {number: key for key, number in self.reader.ids.items()}
-        return [names[i] for i in self.members(classes).tolist() if type(names[i]) is ox.NamedNode]
+        return [names[i] for i in np.flatnonzero(self.members(classes)).tolist()
+                if type(names[i]) is ox.NamedNode]
 
     def sparql(self, query: str, focus: np.ndarray) -> bool:
         """Whether the sh:sparql constraint ``query`` (one :data:`_SPARQL_PATHS` names) may
@@ -364,7 +395,7 @@ class _Verdict:
         """Whether a focus node of ``modality`` has no value of ``needed``."""
         subjects, objects = self.pairs(_SG + "modality")
         marked = subjects[objects == self.reader.id_of(modality)]
-        return bool((self.counts(needed)[np.intersect1d(marked, focus)] < 1).any())
+        return bool((self.counts(needed)[marked[focus[marked]]] < 1).any())
 
     def edges_missing(self, focus: np.ndarray) -> bool:
         ends = [self.single(_SG + name, focus) for name in ("actor", "relation", "target")]
@@ -386,24 +417,21 @@ class _Verdict:
         return not found.all()
 
     def quotes_off(self, focus: np.ndarray) -> bool:
-        texts = self.reader.path(_TEXT).values
+        """Whether a statement's quote may not be the text of a source between its offsets."""
         if self.single(_SG + "quote", focus) is None or self.single(_SG + "quoteStart", focus) is None \
                 or self.single(_SG + "quoteEnd", focus) is None or (self.counts(_TEXT) > 1).any():
             return True
-        quotes, starts, ends = (self.reader.path(_SG + name).values for name in ("quote", "quoteStart", "quoteEnd"))
+        texts, quotes, starts, ends = (self.reader.path(name).values or {} for name in (
+            _TEXT, _SG + "quote", _SG + "quoteStart", _SG + "quoteEnd"))
         subjects, documents = self.pairs(_SG + "source")
-        string = ox.NamedNode(_XSD + "string")
-        integer = ox.NamedNode(_XSD + "integer")
         for statement, document in zip(subjects.tolist(), documents.tolist()):
-            text = texts.get(document)  # type: ignore[union-attr]
-            quote, start, end = quotes.get(statement), starts.get(statement), ends.get(statement)  # type: ignore[union-attr]
-            if text is None or quote is None or start is None or end is None:
+            if document not in texts or statement not in quotes or statement not in starts \
+                    or statement not in ends:
                 continue  # the query joins nothing for it
-            if not (text.datatype == string and start.datatype == integer == end.datatype
-                    and _integer(start.value) and _integer(end.value)):
+            text, first, last = texts[document], starts[statement], ends[statement]
+            if text is None or first is None or last is None:
                 return True
-            first, last = int(start.value), int(end.value)
-            if not 0 <= first <= last <= len(text.value) or text.value[first:last] != quote.value:
+            if not 0 <= first <= last <= len(text) or text[first:last] != quotes[statement]:  # type: ignore[operator,arg-type,index]
                 return True
         return False
 
