@@ -180,9 +180,9 @@ def _plain_string(o: ox.Literal) -> str | None:
 _KEPT_VALUES: dict[str, Callable[[ox.Literal], object]] = {
     _SG + "quote": _lexical, _SG + "quoteStart": _surely_integer, _SG + "quoteEnd": _surely_integer,
     _TEXT: _plain_string}
-"""Paths whose literal values the quote screen keeps, each as what the query compares: a
-quote's lexical form, an offset that is surely an integer (else None), a text that is a plain
-string (else None)."""
+"""Paths whose values the quote screen keeps, each as what the query compares: a quote's
+lexical form, an offset that is surely an integer, a text that is a plain string; None for
+anything else, which the screen flags (the query's ``||`` may still find a violation)."""
 
 
 def unscreened(every: Sequence[Rule]) -> set[int]:
@@ -285,6 +285,8 @@ class _Reader:
             else:
                 found = ids.get(value)
                 path.objects.append(node(value) if found is None else found)
+                if path.values is not None:
+                    path.values[subject] = None  # not a literal: the quote screen flags it
             for rules, test in path.tests:
                 if not test(value):
                     for rule in rules:

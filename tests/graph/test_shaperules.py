@@ -149,6 +149,8 @@ SCREEN_MUTATIONS: dict[str, Callable[[Graph], None]] = {
     "actor as a literal": lambda g: _set(g, S1, SG.actor, Literal("ruritania")),
     "relation outside the ontology": lambda g: (_set(g, S1, SG.relation, ID["invented"]),
                                                 g.add((ID["invented"], RDF.type, SG.StanceRelation))),
+    "quote as an IRI": lambda g: _set(g, S1, SG.quote, URIRef("urn:quote")),
+    "text as an IRI": lambda g: _set(g, source_iri("mini"), SCHEMA.text, URIRef("urn:text")),
     "date of month thirteen": lambda g: _set(g, S3, SG.date, Literal("2025-13-01", datatype=XSD.date)),
 }
 """The mutations above, and some aimed at the Python screen's own tests."""
