@@ -224,8 +224,10 @@ class _Reader:
     so that no Python string is made for them."""
 
     def __init__(self, every: Sequence[Rule]) -> None:
-        self.ids: dict[Term, int] = {}
+        self.ids: dict[Term | tuple[int, Term], int] = {}
         self.blank: list[int] = []
+        self.document = 0
+        """The number of the document being read: blank nodes are keyed with it."""
         self.types = _Path()
         self.paths: dict[ox.NamedNode, _Path] = {ox.NamedNode(_TYPE): self.types}
         self.failed: dict[int, set[int]] = {}
@@ -255,16 +257,24 @@ class _Reader:
         return self.ids.get(ox.NamedNode(iri), _ABSENT)
 
     def node(self, term: Term) -> int:
-        """The id of an IRI, a blank node or a quoted triple (which count as blank nodes)."""
-        found = self.ids.get(term)
+        """The id of an IRI, or of a blank node or quoted triple in the current document."""
+        key = term if type(term) is ox.NamedNode else (self.document, term)
+        found = self.ids.get(key)
         if found is None:
-            found = self.ids[term] = len(self.ids)
-            if type(term) is not ox.NamedNode:
+            found = self.ids[key] = len(self.ids)
+            if key is not term:
                 self.blank.append(found)
         return found
 
+    def blank_label_shared(self) -> bool:
+        """Whether two documents name a blank node alike, which the store may or may not take
+        for one node: the screen then cannot tell what the rules see."""
+        labels = [key[1] for key in self.ids if type(key) is tuple]
+        return len(labels) != len(set(labels))
+
     def read(self, quads: Iterator[ox.Quad], stop: threading.Event) -> None:
-        """Keep what the rules need of ``quads``, until they end or ``stop`` is set."""
+        """Keep what the rules need of ``quads`` (one document), until they end or ``stop`` is set."""
+        self.document += 1
         paths, ids, node, literal = self.paths, self.ids, self.node, ox.Literal
         for count, quad in enumerate(quads):
             if not count % _CHUNK and stop.is_set():
@@ -466,7 +476,7 @@ def screen(every: Sequence[Rule], ontology: bytes, files: Sequence[tuple[Path, o
     reader.keep_edges(_Verdict(reader).relations(every))
     for path, fmt in files:
         reader.read(ox.parse(path=str(path), format=fmt, lenient=True), stop)
-    if stop.is_set():
+    if stop.is_set() or reader.blank_label_shared():
         return set(range(len(every)))
     verdict = _Verdict(reader)
     skipped = unscreened(every)

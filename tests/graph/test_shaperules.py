@@ -246,3 +246,14 @@ def test_a_slug_the_python_screen_passes_matches_the_pattern_in_sparql() -> None
     store = Store(None)
     for value in passed:
         assert store.ask(f"ASK {{ FILTER (REGEX({Literal(value).n3()}, {Literal(rule.parameter[0]).n3()})) }}"), value
+
+
+def test_a_blank_node_named_alike_in_two_files_flags_every_rule(tmp_path: Path) -> None:
+    files = []
+    for name in ("a", "b"):
+        path = tmp_path / f"{name}.nq"
+        path.write_text(f'_:b1 <{SG.quote}> "{name}" <{ID["graph/" + name]}> .\n')
+        files.append((path, ox.RdfFormat.N_QUADS))
+    ontology = ontology_graph().serialize(format="nt", encoding="utf-8")
+    assert screen(rules(), ontology, files[:1]) == set()
+    assert screen(rules(), ontology, files) == set(range(len(rules())))
