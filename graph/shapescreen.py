@@ -25,6 +25,7 @@ import threading
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import networkx as nx
@@ -56,10 +57,12 @@ _CHUNK = 1 << 16
 """Quads read between two looks at the stop event."""
 
 
+@lru_cache(maxsize=1 << 16)  # offsets and dates repeat: a lookup instead of a match
 def _integer(text: str) -> bool:
     return _INTEGER.fullmatch(text) is not None
 
 
+@lru_cache(maxsize=1 << 16)
 def _date(text: str) -> bool:
     if _DATE.fullmatch(text) is None:
         return False
