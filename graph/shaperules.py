@@ -38,7 +38,7 @@ from graph.vocab import PREFIXES
 
 _IGNORED = {SH.path, SH.message, SH.name, SH.description, SH.order, SH.group, RDF.type,
             SH.severity, SH.flags}
-_CASTS = {XSD.integer, XSD.date, XSD.boolean, XSD.decimal, XSD.double}
+CAST_DATATYPES = frozenset({XSD.integer, XSD.date, XSD.boolean, XSD.decimal, XSD.double})
 """Datatypes whose lexical forms are checked by casting (an ill-typed literal violates)."""
 _TOKENS = re.compile(
     r'(?P<skip>"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
@@ -307,7 +307,7 @@ def _datatype(datatype: URIRef) -> str:
     if datatype == RDF.langString:
         return "!isLiteral(?value) || LANG(?value) = \"\""
     check = f"!isLiteral(?value) || DATATYPE(?value) != <{datatype}>"
-    if datatype in _CASTS:
+    if datatype in CAST_DATATYPES:
         return f"{check} || !COALESCE(isLiteral(<{datatype}>(STR(?value))), false)"
     return check
 

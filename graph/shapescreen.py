@@ -7,7 +7,11 @@ checks cost little more than a parse running beside the loader. A rule may be fl
 nothing (its query decides), but never passed when it could find something: every test here
 accepts only what the rule's query surely accepts, and a rule without a test is always flagged.
 The screen sees the files and the ontology only, so it stands in for the queries only when the
-store holds nothing else (a first load).
+store holds nothing else (a first load). Oxigraph stores some typed literals in a canonical
+form (``"007"^^xsd:integer`` as ``"7"``, an ``xsd:int`` as an ``xsd:integer``); the tests here
+judge a literal by its lexical form only where the store keeps it as written (strings,
+language-tagged strings), and by its datatype only where the store keeps that. Like
+:mod:`graph.store`, the module reads RDF with pyoxigraph: the speed it exists for needs it.
 
 Examples
 --------
@@ -19,6 +23,7 @@ set()
 from __future__ import annotations
 
 import datetime as dt
+import graphlib
 import os
 import re
 import threading
@@ -28,26 +33,34 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import networkx as nx
 import numpy as np
 import pyoxigraph as ox
 
-from graph.shaperules import Rule
-from graph.vocab import PREFIXES
+from graph.shaperules import CAST_DATATYPES, Rule
+from graph.vocab import RDF, SCHEMA, SG, SKOS, XSD
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 Test = Callable[[Term], bool]
 
-_SG, _XSD, _SKOS = PREFIXES["sg"], "http://www.w3.org/2001/XMLSchema#", PREFIXES["skos"]
-_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-_TEXT = "https://schema.org/text"
+_SG, _XSD, _SKOS = str(SG), str(XSD), str(SKOS)
+_TEXT = str(SCHEMA.text)
+_STRING, _INTEGER_TYPE = ox.NamedNode(str(XSD.string)), ox.NamedNode(str(XSD.integer))
+_LANG_STRING = ox.NamedNode(str(RDF.langString))
+_VERBATIM = frozenset({_STRING, _LANG_STRING, ox.NamedNode(str(RDF) + "dirLangString")})
+"""Datatypes of the literals Oxigraph stores exactly as written."""
+KEPT_DATATYPES = frozenset(str(d) for d in (XSD.string, RDF.langString, XSD.integer, XSD.date,
+                                             XSD.boolean, XSD.gYear))
+"""Datatypes Oxigraph keeps on a stored literal (``xsd:int`` it stores as ``xsd:integer``); a
+datatype rule on another is not screened."""
 _INTEGER = re.compile(r"[+-]?[0-9]{1,18}")
 """Integers Oxigraph surely reads (its xsd:integer is 64 bits)."""
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_SIMPLE_PATTERN = re.compile(r"[A-Za-z0-9^$\[\]()+*?|{},-]*")
-"""Patterns that mean the same to Python's re and to SPARQL's REGEX (no escapes, classes of
-ASCII ranges); tested on values without a line break, where ``$`` differs."""
+_SIMPLE_PATTERN = re.compile(
+    r"(?:[$^()|+*?]|\{[0-9]+(?:,[0-9]*)?\}|[A-Za-z0-9-]|\[\^?(?:[A-Za-z0-9](?:-[A-Za-z0-9])?)+\])*")
+"""Patterns that mean the same to Python's re and to the regex engine of Oxigraph: anchors,
+groups, alternatives, quantifiers, letters and digits, and classes of single letters, digits or
+ranges of them (no escapes, nested classes or set operations); tested on values without a
+line break, where ``$`` differs."""
 _NONE = -1
 """The id of a literal where a node id is expected."""
 _ABSENT = -2
@@ -78,12 +91,19 @@ _LEXICAL: dict[str, Callable[[str], bool]] = {
     _XSD + "boolean": lambda text: text in ("true", "false", "1", "0"),
 }
 """Lexical forms the rules check by casting, each with a test of forms Oxigraph casts."""
-_CAST = {_XSD + "integer", _XSD + "date", _XSD + "boolean", _XSD + "decimal", _XSD + "double"}
+_CAST = frozenset(str(d) for d in CAST_DATATYPES)
+
+
+def _verbatim(o: Term) -> bool:
+    """Whether ``o`` is an IRI or a literal the store keeps as written."""
+    return type(o) is ox.NamedNode or (type(o) is ox.Literal and o.datatype in _VERBATIM)
 
 
 def _datatype_test(datatype: str) -> Test | None:
-    if datatype == _LANG_STRING:
-        return lambda o: type(o) is ox.Literal and bool(o.language)
+    if datatype not in KEPT_DATATYPES:
+        return None
+    if datatype == str(RDF.langString):
+        return lambda o: type(o) is ox.Literal and o.datatype == _LANG_STRING
     node = ox.NamedNode(datatype)
     if datatype not in _CAST:
         return lambda o: type(o) is ox.Literal and o.datatype == node
@@ -97,8 +117,7 @@ def _pattern_test(pattern: str, flags: str) -> Test | None:
     if flags or _SIMPLE_PATTERN.fullmatch(pattern) is None:
         return None
     search = re.compile(pattern).search
-    return lambda o: (type(o) is ox.Literal or type(o) is ox.NamedNode) and "\n" not in o.value \
-        and search(o.value) is not None
+    return lambda o: _verbatim(o) and "\n" not in o.value and search(o.value) is not None
 
 
 def _minimum_test(lexical: str, datatype: str) -> Test | None:
@@ -126,7 +145,7 @@ def value_test(rule: Rule) -> Test | None:
         return _pattern_test(str(parameter[0]), str(parameter[1]))
     if component == "MinLengthConstraintComponent":
         least = int(parameter[0])
-        return lambda o: type(o) is not ox.BlankNode and type(o) is not ox.Triple and len(o.value) >= least
+        return lambda o: _verbatim(o) and len(o.value) >= least
     if component == "MinInclusiveConstraintComponent":
         return _minimum_test(str(parameter[0]), str(parameter[1]))
     if component == "InConstraintComponent":
@@ -165,11 +184,8 @@ _SPARQL_PATHS = {
     _CYCLE: (_SKOS + "broader",),
 }
 """The sh:sparql constraints screened here (by their text, whitespace aside) and the paths each reads."""
-_STRING, _INTEGER_TYPE = ox.NamedNode(_XSD + "string"), ox.NamedNode(_XSD + "integer")
-
-
-def _lexical(o: ox.Literal) -> str:
-    return o.value
+def _lexical(o: ox.Literal) -> str | None:
+    return o.value if o.datatype in _VERBATIM else None
 
 
 def _surely_integer(o: ox.Literal) -> int | None:
@@ -184,8 +200,9 @@ _KEPT_VALUES: dict[str, Callable[[ox.Literal], object]] = {
     _SG + "quote": _lexical, _SG + "quoteStart": _surely_integer, _SG + "quoteEnd": _surely_integer,
     _TEXT: _plain_string}
 """Paths whose values the quote screen keeps, each as what the query compares: a quote's
-lexical form, an offset that is surely an integer, a text that is a plain string; None for
-anything else, which the screen flags (the query's ``||`` may still find a violation)."""
+lexical form (of a string the store keeps as written), an offset that is surely an integer, a
+text that is a plain string; None for anything else, which the screen flags (the query's
+``||`` may still find a violation)."""
 
 
 def unscreened(every: Sequence[Rule]) -> set[int]:
@@ -230,24 +247,25 @@ class _Reader:
         self.ids: dict[Term | tuple[int, Term], int] = {}
         self.blank: list[int] = []
         self.document = 0
-        """The number of the document being read: blank nodes are keyed with it."""
+        """The number of the document being read: blank nodes are keyed with it, as the bulk
+        loader gives each file's blank nodes their own identity."""
         self.types = _Path()
-        self.paths: dict[ox.NamedNode, _Path] = {ox.NamedNode(_TYPE): self.types}
+        self.paths: dict[ox.NamedNode, _Path] = {ox.NamedNode(str(RDF.type)): self.types}
         self.failed: dict[int, set[int]] = {}
         self.relations: frozenset[ox.NamedNode] = frozenset()
         """The predicates of direct edges, kept for the edge screen."""
-        shared: dict[tuple[str, str, tuple[str | int, ...]], list[int]] = {}
+        shared: dict[tuple[str, str, tuple[str | int, ...]], tuple[Test, list[int]]] = {}
         for i, rule in enumerate(every):
             if rule.path is not None:
                 self.paths.setdefault(ox.NamedNode(rule.path), _Path())
-                if rule.component not in _NODE_COMPONENTS and value_test(rule) is not None:
-                    shared.setdefault((rule.path, rule.component, rule.parameter), []).append(i)
+                test = None if rule.component in _NODE_COMPONENTS else value_test(rule)
+                if test is not None:  # one test for the same constraint on several classes
+                    shared.setdefault((rule.path, rule.component, rule.parameter), (test, []))[1].append(i)
             if rule.component == "SPARQLConstraintComponent":
                 for name in _SPARQL_PATHS.get(_normal(str(rule.parameter[0])), ()):
                     self.paths.setdefault(ox.NamedNode(name), _Path())
-        for indexes in shared.values():  # one test for the same constraint on several classes
-            self.paths[ox.NamedNode(every[indexes[0]].path)].tests.append(
-                (tuple(indexes), value_test(every[indexes[0]])))  # type: ignore[arg-type]
+        for (path, _, _), (test, indexes) in shared.items():
+            self.paths[ox.NamedNode(path)].tests.append((tuple(indexes), test))
         for name, keep in _KEPT_VALUES.items():
             if ox.NamedNode(name) in self.paths:
                 self.paths[ox.NamedNode(name)].values, self.paths[ox.NamedNode(name)].keep = {}, keep
@@ -269,11 +287,6 @@ class _Reader:
                 self.blank.append(found)
         return found
 
-    def blank_label_shared(self) -> bool:
-        """Whether two documents name a blank node alike, which the store may or may not take
-        for one node: the screen then cannot tell what the rules see."""
-        labels = [key[1] for key in self.ids if type(key) is tuple]
-        return len(labels) != len(set(labels))
 
     def read(self, quads: Iterator[ox.Quad], stop: threading.Event) -> None:
         """Keep what the rules need of ``quads`` (one document), until they end or ``stop`` is set."""
@@ -304,6 +317,13 @@ class _Reader:
                 if not test(value):
                     for rule in rules:
                         self.failed.setdefault(rule, set()).add(subject)
+
+    def nodes_of(self, classes: set[str]) -> list[ox.NamedNode]:
+        """The IRIs typed (so far) with any of ``classes``."""
+        wanted = {self.id_of(c) for c in classes}
+        names = {number: key for key, number in self.ids.items()}
+        return [names[node] for node, cls in zip(self.types.subjects, self.types.objects)
+                if cls in wanted and type(names[node]) is ox.NamedNode]
 
     def keep_edges(self, relations: Iterable[ox.NamedNode]) -> None:
         """Keep the subjects and objects of ``relations`` too: the edge screen looks for the
@@ -380,23 +400,21 @@ class _Verdict:
             having = np.zeros(self.size, dtype=bool)
             having[subjects[objects == wanted]] = True
             return not having[focus].all()
-        return False
-
-    def relations(self, every: Sequence[Rule]) -> list[ox.NamedNode]:
-        """The IRIs of the nodes a statement's relation may be: those of the classes the rule
-        on sg:relation's values names."""
-        classes = {str(c) for rule in every if rule.path == _SG + "relation"
-                   and rule.component == "ClassConstraintComponent" for c in rule.parameter}
-        names = {number: key for key, number in self.reader.ids.items()}
-        return [names[i] for i in np.flatnonzero(self.members(classes)).tolist()
-                if type(names[i]) is ox.NamedNode]
+        return False  # a value test, decided by ``failed`` above
 
     def sparql(self, query: str, focus: np.ndarray) -> bool:
         """Whether the sh:sparql constraint ``query`` (one :data:`_SPARQL_PATHS` names) may
         find a violation among ``focus``."""
         if query == _CYCLE:
             subjects, objects = self.pairs(_SKOS + "broader")
-            return not nx.is_directed_acyclic_graph(nx.DiGraph(zip(subjects.tolist(), objects.tolist())))
+            broader: dict[int, list[int]] = {}
+            for narrower, wider in zip(subjects.tolist(), objects.tolist()):
+                broader.setdefault(narrower, []).append(wider)
+            try:
+                graphlib.TopologicalSorter(broader).prepare()
+            except graphlib.CycleError:
+                return True
+            return False
         if query == _CONDITION:
             return self.lacking(focus, _SG + "conditional", _SG + "condition")
         if query == _CLAIMANT:
@@ -476,10 +494,12 @@ def screen(every: Sequence[Rule], ontology: bytes, files: Sequence[tuple[Path, o
         _yield_cores()
     reader = _Reader(every)
     reader.read(ox.parse(ontology, format=ox.RdfFormat.N_TRIPLES), stop)
-    reader.keep_edges(_Verdict(reader).relations(every))
+    reader.keep_edges(reader.nodes_of({str(c) for rule in every if rule.path == _SG + "relation"
+                                       and rule.component == "ClassConstraintComponent"
+                                       for c in rule.parameter}))
     for path, fmt in files:
         reader.read(ox.parse(path=str(path), format=fmt, lenient=True), stop)
-    if stop.is_set() or reader.blank_label_shared():
+    if stop.is_set():
         return set(range(len(every)))
     verdict = _Verdict(reader)
     skipped = unscreened(every)

@@ -655,12 +655,13 @@ class Store:
 
 
 def _screened(flagged: Future[set[int]] | None) -> set[int] | None:
-    """The rules a screen flagged; None (check them all) without a screen or when it failed."""
+    """The rules a screen flagged; None (check them all) without a screen or when it failed,
+    which costs time but never a check."""
     if flagged is None:
         return None
     try:
         return flagged.result()
-    except (SyntaxError, OSError, ValueError):
+    except Exception:  # noqa: BLE001 - any failure of the screen falls back to every rule
         return None
 
 
