@@ -365,10 +365,15 @@ class _Verdict:
             self._counts[path] = np.bincount(self.pairs(path)[0], minlength=self.size)
         return self._counts[path]
 
+    def several(self, path: str, focus: np.ndarray) -> bool:
+        """Whether a focus node has several values of ``path``: the screens of the SPARQL rules
+        read one value a node, and flag their rule otherwise."""
+        return bool((self.counts(path)[focus] > 1).any())
+
     def single(self, path: str, focus: np.ndarray) -> np.ndarray | None:
         """The object id of ``path`` per node (``_ABSENT`` where it has none), or None when a
-        focus node has several: the screens of the SPARQL rules read one value a node."""
-        if (self.counts(path)[focus] > 1).any():
+        focus node has :meth:`several`."""
+        if self.several(path, focus):
             return None
         subjects, objects = self.pairs(path)
         value = np.full(self.size, _ABSENT, dtype=np.int64)
@@ -451,8 +456,8 @@ class _Verdict:
 
     def quotes_off(self, focus: np.ndarray) -> bool:
         """Whether a statement's quote may not be the text of a source between its offsets."""
-        if self.single(_SG + "quote", focus) is None or self.single(_SG + "quoteStart", focus) is None \
-                or self.single(_SG + "quoteEnd", focus) is None or (self.counts(_TEXT) > 1).any():
+        if any(self.several(_SG + name, focus) for name in ("quote", "quoteStart", "quoteEnd")) \
+                or (self.counts(_TEXT) > 1).any():
             return True
         texts, quotes, starts, ends = (self.reader.path(name).values or {} for name in (
             _TEXT, _SG + "quote", _SG + "quoteStart", _SG + "quoteEnd"))

@@ -78,17 +78,22 @@ def test_rdf_and_yaml_files_load_in_separate_calls(mini_dir: Path, tmp_path: Pat
         Store(None).load([mini_dir / "actors.yaml", tmp_path / "x.nq"])
 
 
-def test_a_quad_outside_a_named_graph_is_refused_by_an_empty_store_too(mini_store: Store, tmp_path: Path) -> None:
-    bad = _nquads(mini_store, tmp_path / "mini.nq")
-    bad.write_text(bad.read_text() + "<urn:a> <urn:b> <urn:c> .\n")
+@pytest.mark.parametrize(("line", "message"), [
+    ("<urn:a> <urn:b> <urn:c> .\n", "every quad must be in a named graph"),  # in the default graph
+    ("<urn:a> <urn:b> .\n", "bad.nq"),  # malformed: the load, and the screen beside it, stop
+])
+def test_a_bad_file_is_refused_by_an_empty_store_and_a_filled_one(mini_store: Store, tmp_path: Path,
+                                                                  line: str, message: str) -> None:
+    bad = _nquads(mini_store, tmp_path / "bad.nq")
+    bad.write_text(bad.read_text() + line)
     empty = Store(tmp_path / "store")
-    with pytest.raises(SourceDataError, match="every quad must be in a named graph"):
+    with pytest.raises(SourceDataError, match=message):
         empty.load([bad])
     assert len(empty) == 0
     filled = Store(tmp_path / "filled")
     filled.load([_nquads(mini_store, tmp_path / "good.nq")])
     before = _quads(filled)
-    with pytest.raises(SourceDataError, match="every quad must be in a named graph"):
+    with pytest.raises(SourceDataError, match=message):
         filled.load([bad])
     assert _quads(filled) == before
 
@@ -135,13 +140,3 @@ def test_a_first_load_runs_only_the_rules_its_screen_flags(mini_store: Store, tm
     monkeypatch.undo()
     with pytest.raises(ShapeViolation, match="mini-s1: the quote is not the source text between its offsets"):
         Store(tmp_path / "second").load([bad])
-
-
-def test_a_malformed_file_stops_a_first_load_and_leaves_the_store_empty(mini_store: Store,
-                                                                        tmp_path: Path) -> None:
-    broken = _nquads(mini_store, tmp_path / "broken.nq")
-    broken.write_text(broken.read_text() + "<urn:a> <urn:b> .\n")
-    store = Store(tmp_path / "store")
-    with pytest.raises(SourceDataError, match="broken.nq"):
-        store.load([broken])
-    assert len(store) == 0
