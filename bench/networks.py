@@ -22,7 +22,7 @@ from bench.context import Context
 from bench.measure import timed, timed_pair
 from graph import discourse, queries
 from graph.errors import InvalidOption
-from graph.network import ViewFilter, stance_graph
+from graph.network import ViewFilter, forget, stance_graph
 
 WINDOW_DAYS = 365
 
@@ -42,9 +42,12 @@ def run(ctx: Context) -> dict[str, Any]:
     """Time the network analyses on the loaded store."""
     store = ctx.store
     assert store is not None
+    forget(store)  # the first view reads the store, as after a write; later ones reuse its rows
     G, view_time = timed(lambda: stance_graph(store))
+    _, kept_time = timed(lambda: stance_graph(store), runs=3)
     result: dict[str, Any] = {"stance_graph": {**view_time.to_dict(), "nodes": G.number_of_nodes(),
-                                               "edges": G.number_of_edges()}}
+                                               "edges": G.number_of_edges(),
+                                               "rows_kept": kept_time.to_dict()}}
     target = ctx.headline["target"]
     found, camps_time = timed(lambda: queries.camps(store, target), runs=3)
     result["camps"] = {**camps_time.to_dict(), "proposal": target,

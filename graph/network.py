@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import sys
+import threading
+import weakref
 from collections.abc import Iterator
-from concurrent.futures import Executor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import networkx as nx
 
 from graph.errors import InvalidOption
-from graph.store import Store
+from graph.store import Row, Store
 from graph.vocab import SG, relation_slug
 
 FAMILIES = ("supports", "opposes", "hesitant", "neutral")
@@ -120,30 +123,79 @@ _SPEAKS_FOR = "SELECT ?person ?body WHERE { ?person sg:speaksFor ?body }"
 
 def _by_statement(store: Store, query: str) -> dict[str, list[str]]:
     """The rows of ``query`` by their first column, the statement's id; a statement stated in
-    several graphs comes once per graph, and once here."""
+    several graphs comes once per graph, and once here. Every other cell is interned: ids,
+    relations, dates and offsets recur on many statements, and the rows stay cached."""
     rows: dict[str, list[str]] = {}
-    for row in store.select_text(query):
-        rows.setdefault(row[0], row)
+    for statement, *cells in store.select_text(query):
+        rows.setdefault(statement, [statement, *map(sys.intern, cells)])
     return rows
 
 
-def _statement_edges(store: Store, view: ViewFilter,
-                     pool: Executor) -> Iterator[tuple[str, str, str, dict[str, object]]]:
-    """(actor, target, statement id, attributes) of each statement in ``view``, in id order;
-    the queries behind them run on ``pool`` and this thread."""
-    words = pool.submit(_by_statement, store, _STATEMENT_WORDS)
-    slugs_of = pool.submit(lambda: dict(store.select_text(_SLUGS)))
-    links = _by_statement(store, _STATEMENT_LINKS)
-    speaks_for = dict(store.select_text(_SPEAKS_FOR)) if view.fold_persons else {}
-    relations = {str(r["relation"]): {"relation": relation_slug(str(r["relation"])),
-                                      "relation_label": str(r["label"]), "family": str(r["family"]),
-                                      "polarity": int(r["polarity"])}  # type: ignore[arg-type]
-                 for r in store.select(_RELATIONS)}
-    described = words.result()
-    slugs = slugs_of.result()
-    for statement in sorted(links.keys() & described.keys()):
-        _, relation, date, source, actor, target = links[statement]
-        _, quote, start, end, modality, attribution, speaker, condition, conditional = described[statement]
+@dataclass(frozen=True)
+class _StoreRows:
+    """What the stance graph reads of the store, before any view filter applies."""
+
+    nodes: list[Row]
+    sources: list[Row]
+    links: dict[str, list[str]]
+    """Each statement's id, relation, date, source, actor and target (IRIs but the date)."""
+    words: dict[str, list[str]]
+    """Each statement's id, quote, offsets, modality, attribution, speaker, condition and
+    whether it has one."""
+    slugs: dict[str, str]
+    relations: dict[str, dict[str, object]]
+    speaks_for: dict[str, str]
+    memberships: list[Row]
+    broader: list[Row]
+
+
+def _read(store: Store) -> _StoreRows:
+    with ThreadPoolExecutor(max_workers=2) as pool:  # Oxigraph evaluates without the GIL
+        nodes = pool.submit(store.select, _NODES)
+        sources = pool.submit(store.select, _SOURCES)
+        words = pool.submit(_by_statement, store, _STATEMENT_WORDS)
+        slugs = pool.submit(lambda: dict(store.select_text(_SLUGS)))
+        links = _by_statement(store, _STATEMENT_LINKS)
+        relations = {str(r["relation"]): {"relation": relation_slug(str(r["relation"])),
+                                          "relation_label": str(r["label"]),
+                                          "family": str(r["family"]),
+                                          "polarity": int(r["polarity"])}  # type: ignore[arg-type]
+                     for r in store.select(_RELATIONS)}
+        return _StoreRows(nodes.result(), sources.result(), links, words.result(), slugs.result(),
+                          relations, dict(store.select_text(_SPEAKS_FOR)),
+                          store.select(_MEMBERSHIPS), store.select(_BROADER))
+
+
+_cache: weakref.WeakKeyDictionary[Store, tuple[int, _StoreRows]] = weakref.WeakKeyDictionary()
+_cache_lock = threading.Lock()
+
+
+def _rows(store: Store) -> _StoreRows:
+    """The store's rows, read once per generation: until the next write through ``store``,
+    every view (of any filter) is built from them without querying the store again."""
+    with _cache_lock:  # a second caller waits for the rows the first is reading
+        generation = store.generation
+        cached = _cache.get(store)
+        if cached is None or cached[0] != generation:
+            cached = _cache[store] = (generation, _read(store))
+        return cached[1]
+
+
+def forget(store: Store) -> None:
+    """Drop the rows kept for ``store``: their memory comes back, and the next view reads the
+    store again."""
+    with _cache_lock:
+        _cache.pop(store, None)
+
+
+def _statement_edges(rows: _StoreRows,
+                     view: ViewFilter) -> Iterator[tuple[str, str, str, dict[str, object]]]:
+    """(actor, target, statement id, attributes) of each statement in ``view``, in id order."""
+    slugs, relations = rows.slugs, rows.relations
+    speaks_for = rows.speaks_for if view.fold_persons else {}
+    for statement in sorted(rows.links.keys() & rows.words.keys()):
+        _, relation, date, source, actor, target = rows.links[statement]
+        _, quote, start, end, modality, attribution, speaker, condition, conditional = rows.words[statement]
         family = str(relations[relation]["family"])
         if not _keep(date, slugs[source], family, view):
             continue
@@ -168,7 +220,8 @@ def stance_graph(store: Store, view: ViewFilter = ViewFilter()) -> nx.MultiDiGra
     graphs and, with ``view.hierarchy``, the issue hierarchy are edges with ``source`` naming
     their named graph, an empty date and an empty quote. Sources are nodes of kind ``source``;
     statements reference them by id. ``G.graph`` records the view's dates and whether the
-    hierarchy is in.
+    hierarchy is in. What the store holds is read once until its next write (see
+    :attr:`Store.generation`); each call builds a graph of its own.
 
     Raises
     ------
@@ -181,31 +234,28 @@ def stance_graph(store: Store, view: ViewFilter = ViewFilter()) -> nx.MultiDiGra
         except ValueError as err:
             raise InvalidOption(f"{bound!r} is not an ISO date (YYYY-MM-DD)") from err
     G = nx.MultiDiGraph(start=view.start or "", end=view.end or "", hierarchy=view.hierarchy)
-    with ThreadPoolExecutor(max_workers=2) as pool:  # Oxigraph evaluates without the GIL
-        nodes = pool.submit(store.select, _NODES)
-        sources = pool.submit(store.select, _SOURCES)
-        edges = list(_statement_edges(store, view, pool))
-    for row in sorted(nodes.result(), key=lambda row: str(row["id"])):  # a stable layout
+    rows = _rows(store)
+    for row in sorted(rows.nodes, key=lambda row: str(row["id"])):  # a stable layout
         attrs = {"label": str(row["label"]), "kind": str(row["kind"]), "type": _local(row["type"])}
         if row["qid"]:
             attrs["qid"] = str(row["qid"])
         if row["definition"]:
             attrs["definition"] = str(row["definition"])
         G.add_node(str(row["id"]), **attrs)
-    for row in sources.result():
+    for row in rows.sources:
         G.add_node(str(row["id"]), label=str(row["label"]), kind="source", type="SourceDocument",
                    date=str(row["date"]))
-    for actor, target, statement, attrs in edges:
+    for actor, target, statement, attrs in _statement_edges(rows, view):
         G.add_edge(actor, target, key=statement, **attrs)
     if not view.families or "neutral" in view.families:
-        for row in store.select(_MEMBERSHIPS):
+        for row in rows.memberships:
             key = f"{row['actor']}-member-of-{row['org']}"
             G.add_edge(str(row["actor"]), str(row["org"]), key=key, relation="member-of",
                        relation_label="member of", family="neutral", polarity=0, date="",
                        quote="", quote_start=-1, quote_end=-1, source=_local(row["graph"]),
                        modality="background", attribution="background")
     if view.hierarchy:
-        for row in store.select(_BROADER):
+        for row in rows.broader:
             narrower, broader = str(row["narrower"]), str(row["broader"])
             G.add_edge(narrower, broader, key=f"{narrower}-broader-{broader}", relation="broader",
                        relation_label="is narrower than", family="hierarchy", polarity=0, date="",

@@ -5,7 +5,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from graph.errors import InvalidOption
-from graph.network import ViewFilter, span, stance_graph, within
+from graph.network import ViewFilter, forget, span, stance_graph, within
 from graph.store import Store
 from graph.vocab import SG, graph_iri
 
@@ -23,6 +23,27 @@ def test_one_edge_per_statement_with_plain_attributes(mini_store: Store) -> None
         assert all(isinstance(v, (str, int, float, bool)) for v in data.values())
     for _, data in G.nodes(data=True):
         assert all(isinstance(v, (str, int, float, bool)) for v in data.values())
+
+
+def test_the_store_is_read_once_between_writes(mini_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    reads = []
+    select_text = mini_store.select_text
+    monkeypatch.setattr(mini_store, "select_text", lambda query: reads.append(query) or select_text(query))
+    forget(mini_store)
+    first = stance_graph(mini_store)
+    read_once = len(reads)
+    assert read_once > 0
+    narrowed = stance_graph(mini_store, ViewFilter(families=("opposes",), fold_persons=True))
+    assert len(reads) == read_once  # another filter, the same rows
+    assert 0 < narrowed.number_of_edges() < first.number_of_edges()
+    narrowed.remove_edges_from(list(narrowed.edges))  # each view is a graph of its own
+    assert list(stance_graph(mini_store).edges(keys=True, data=True)) == list(first.edges(keys=True, data=True))
+    mini_store.remove_statement(URIRef(str(mini_store.select('SELECT ?s WHERE { ?s sg:slug "mini-s1" }')[0]["s"])))
+    assert not stance_graph(mini_store).has_edge("ruritania", "national-soldiers", "mini-s1")
+    assert len(reads) == 2 * read_once  # the write made the view read the store again
+    forget(mini_store)
+    stance_graph(mini_store)
+    assert len(reads) == 3 * read_once
 
 
 def test_a_statement_stated_in_two_graphs_is_one_edge(mini_store: Store) -> None:
