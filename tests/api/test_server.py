@@ -16,9 +16,9 @@ import pytest
 from SPARQLWrapper import JSON, SPARQLWrapper
 
 from graph.store import Store
+from tests.api.conftest import NEW_QUOTE
 
 TOKEN = "server-test-token"
-QUOTE = "Osterlich warned against any foreign troops"
 
 
 def _free_port() -> int:
@@ -89,7 +89,7 @@ def test_http_and_sparql_clients(server: Server) -> None:
 
 def test_acknowledged_writes_survive_a_kill(server: Server, store_dir: Path) -> None:
     statement = {"source": "mini", "id": "k1", "actor": "freedonia", "relation": "rejects",
-                 "target": "foreign-troops", "quote": QUOTE, "start": 139, "end": 139 + len(QUOTE),
+                 "target": "foreign-troops", "quote": NEW_QUOTE, "start": 139, "end": 139 + len(NEW_QUOTE),
                  "attribution": "unattributed"}
     assert httpx.post(f"{server.url}/statements", json=statement).status_code == 401
     bad = httpx.post(f"{server.url}/statements", json={**statement, "id": "k2", "start": 0},
@@ -101,7 +101,7 @@ def test_acknowledged_writes_survive_a_kill(server: Server, store_dir: Path) -> 
     server.kill()
     restarted = Server(store_dir, _free_port())
     try:
-        assert httpx.get(f"{restarted.url}/statements/mini-k1").json()["quote"] == QUOTE
+        assert httpx.get(f"{restarted.url}/statements/mini-k1").json()["quote"] == NEW_QUOTE
         assert httpx.get(f"{restarted.url}/statements/mini-k2").status_code == 404
         rows = httpx.get(f"{restarted.url}/who", params={"relation": "rejects", "target": "peace-support"}).json()
         assert [r["actor"] for r in rows] == ["freedonia"]

@@ -10,16 +10,7 @@ from api.app import create_app
 from api.settings import Settings
 from graph.store import Store
 from graph.vocab import statement_iri
-from tests.api.conftest import AUTH, TOKEN
-from tests.conftest import MINI_TEXT
-
-QUOTE = "Osterlich warned against any foreign troops"
-
-
-def _who(client: TestClient) -> list[str]:
-    response = client.get("/who", params={"relation": "opposes", "target": "peace-support"})
-    assert response.status_code == 200, response.text
-    return sorted(row["statement"] for row in response.json())
+from tests.api.conftest import AUTH, TOKEN, post_statement, who_opposes_peace_support
 
 
 def test_post_statement_then_who_on_the_remote_store(remote: Store, mini_dir: Path, virtuoso: str) -> None:
@@ -27,19 +18,14 @@ def test_post_statement_then_who_on_the_remote_store(remote: Store, mini_dir: Pa
     # the app opens the store itself from its settings, as a deployment does
     with TestClient(create_app(Settings(store=virtuoso, token=TOKEN, query_timeout=10))) as client:
         assert client.app.state.store.remote
-        first = _who(client)
+        first = who_opposes_peace_support(client)
         assert first == ["mini-s1", "mini-s4"]
-        start = MINI_TEXT.index(QUOTE)
-        posted = client.post("/statements", headers=AUTH, json={
-            "source": "mini", "id": "s9", "actor": "sylvania", "relation": "rejects",
-            "target": "national-soldiers", "quote": QUOTE, "start": start, "end": start + len(QUOTE),
-            "attribution": "collective"})
-        assert posted.status_code == 201, posted.text
-        assert _who(client) == sorted([*first, "mini-s9"])
+        post_statement(client)
+        assert who_opposes_peace_support(client) == sorted([*first, "mini-s9"])
         sparql = client.get("/sparql", params={"query": f"ASK {{ <{statement_iri('mini-s9')}> a sg:Statement }}"},
                             headers={"Accept": "application/sparql-results+json"})
         assert sparql.status_code == 200 and sparql.json()["boolean"] is True, sparql.text
         assert client.delete("/statements/mini-s9", headers=AUTH).status_code == 204
-        assert _who(client) == first
+        assert who_opposes_peace_support(client) == first
     # written to the server, not to the process: a new connection sees the retraction too
     assert not Store(virtuoso).ask("ASK { ?st sg:slug 'mini-s9' }")
