@@ -150,6 +150,7 @@ class _StoreRows:
 
 
 def _read(store: Store) -> _StoreRows:
+    """Every query of the view, on two threads beside this one."""
     with ThreadPoolExecutor(max_workers=2) as pool:  # Oxigraph evaluates without the GIL
         nodes = pool.submit(store.select, _NODES)
         sources = pool.submit(store.select, _SOURCES)
