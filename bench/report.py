@@ -49,6 +49,8 @@ def _window(r: dict[str, Any]) -> str | None:
 
 
 def _gexf(run: str) -> Callable[[dict[str, Any]], float]:
+    """The time of the store-to-file ``run``, if the writer streams: its own peak memory, since
+    a store-to-file run's peak also holds the view it writes."""
     def value(r: dict[str, Any]) -> float:
         ours = r["export"]["gexf"]["ours"]
         return ours[run]["p50_s"] if ours["streamed"] else float("inf")

@@ -111,23 +111,32 @@ def _statement_query(required: tuple[str, ...], optional: tuple[str, ...] = (),
             + "".join(f"  OPTIONAL {sub(n)}\n" for n in optional) + "}")
 
 
-_STATEMENT_LINKS = _statement_query(("relation", "date", "source", "actor", "target"))
+_LINKS = ("relation", "date", "source", "actor", "target")
+_STATEMENT_LINKS = _statement_query(_LINKS)
 
-_STATEMENT_WORDS = _statement_query(("quote", "quoteStart", "quoteEnd", "modality", "attribution"),
-                                    ("speaker", "condition"), "(BOUND(?condition) AS ?conditional)")
+_WORDS = ("quote", "quoteStart", "quoteEnd", "modality", "attribution")
+_OPTIONAL_WORDS = ("speaker", "condition")
+_STATEMENT_WORDS = _statement_query(_WORDS, _OPTIONAL_WORDS, "(BOUND(?condition) AS ?conditional)")
+_WORD_COLUMNS = (*_WORDS, *_OPTIONAL_WORDS, "conditional")
+
+_OWN_VALUES = ("quote", "condition")
+"""The statement properties whose values are each a statement's own: never interned."""
 
 _SLUGS = "SELECT ?x ?slug WHERE { ?x sg:slug ?slug MINUS { ?x a sg:Statement } }"
 
 _SPEAKS_FOR = "SELECT ?person ?body WHERE { ?person sg:speaksFor ?body }"
 
 
-def _by_statement(store: Store, query: str) -> dict[str, list[str]]:
-    """The rows of ``query`` by their first column, the statement's id; a statement stated in
-    several graphs comes once per graph, and once here. Every other cell is interned: ids,
-    relations, dates and offsets recur on many statements, and the rows stay cached."""
+def _by_statement(store: Store, query: str, columns: tuple[str, ...]) -> dict[str, list[str]]:
+    """The rows of ``query`` by their first column, the statement's id, then its ``columns``;
+    a statement stated in several graphs comes once per graph, and once here. Cells are
+    interned (ids, relations, dates and offsets recur on many statements, and the rows are
+    kept) but for the :data:`_OWN_VALUES` columns."""
+    keep = [str if name in _OWN_VALUES else sys.intern for name in columns]
     rows: dict[str, list[str]] = {}
     for statement, *cells in store.select_text(query):
-        rows.setdefault(statement, [statement, *map(sys.intern, cells)])
+        if statement not in rows:
+            rows[statement] = [statement, *(f(cell) for f, cell in zip(keep, cells, strict=True))]
     return rows
 
 
@@ -154,9 +163,9 @@ def _read(store: Store) -> _StoreRows:
     with ThreadPoolExecutor(max_workers=2) as pool:  # Oxigraph evaluates without the GIL
         nodes = pool.submit(store.select, _NODES)
         sources = pool.submit(store.select, _SOURCES)
-        words = pool.submit(_by_statement, store, _STATEMENT_WORDS)
+        words = pool.submit(_by_statement, store, _STATEMENT_WORDS, _WORD_COLUMNS)
         slugs = pool.submit(lambda: dict(store.select_text(_SLUGS)))
-        links = _by_statement(store, _STATEMENT_LINKS)
+        links = _by_statement(store, _STATEMENT_LINKS, _LINKS)
         relations = {str(r["relation"]): {"relation": relation_slug(str(r["relation"])),
                                           "relation_label": str(r["label"]),
                                           "family": str(r["family"]),

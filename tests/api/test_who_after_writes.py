@@ -23,12 +23,14 @@ def _graph_edges(client: TestClient) -> set[str]:
 
 
 def _in_gexf(client: TestClient) -> bool:
-    return b'id="mini-s9"' in client.get("/export", params={"format": "gexf"}).content
+    response = client.get("/export", params={"format": "gexf"})
+    assert response.status_code == 200
+    return b'id="mini-s9"' in response.content
 
 
 def test_the_stance_graph_and_its_export_follow_posts_and_retractions(client: TestClient) -> None:
     before = _graph_edges(client)
-    assert _graph_edges(client) == before  # read from the rows kept since the last write
+    assert _graph_edges(client) == before
     assert not _in_gexf(client)
     post_statement(client)
     assert _graph_edges(client) == before | {"mini-s9"}

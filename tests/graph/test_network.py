@@ -28,7 +28,8 @@ def test_one_edge_per_statement_with_plain_attributes(mini_store: Store) -> None
 def test_the_store_is_read_once_between_writes(mini_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     reads = []
     select_text = mini_store.select_text
-    monkeypatch.setattr(mini_store, "select_text", lambda query: reads.append(query) or select_text(query))
+    monkeypatch.setattr(mini_store, "select_text",
+                        lambda query: reads.append(query) or select_text(query))
     forget(mini_store)
     first = stance_graph(mini_store)
     expected = [(u, v, key, dict(data)) for u, v, key, data in first.edges(keys=True, data=True)]
