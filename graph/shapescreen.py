@@ -184,6 +184,8 @@ _SPARQL_PATHS = {
     _CYCLE: (_SKOS + "broader",),
 }
 """The sh:sparql constraints screened here (by their text, whitespace aside) and the paths each reads."""
+
+
 def _lexical(o: ox.Literal) -> str | None:
     return o.value if o.datatype in _VERBATIM else None
 
@@ -286,7 +288,6 @@ class _Reader:
             if key is not term:
                 self.blank.append(found)
         return found
-
 
     def read(self, quads: Iterator[ox.Quad], stop: threading.Event) -> None:
         """Keep what the rules need of ``quads`` (one document), until they end or ``stop`` is set."""

@@ -396,9 +396,8 @@ class Store:
         result = self._query(query)
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("expected a SELECT query")
-        text = io.TextIOWrapper(io.BytesIO(result.serialize(format=ox.QueryResultsFormat.CSV)),
-                                encoding="utf-8", newline="")
-        rows = csv.reader(text)
+        rows = csv.reader(io.TextIOWrapper(io.BytesIO(result.serialize(format=ox.QueryResultsFormat.CSV)),
+                                           encoding="utf-8", newline=""))
         next(rows, None)
         return rows
 
