@@ -44,7 +44,7 @@ viewer:
 # The benchmark against its baselines (docs/performance.md): BENCH_N statements, report in bench/results/.
 BENCH_N ?= 100000
 bench: install
-	$(BIN)/python -m bench --n $(BENCH_N)
+	$(BIN)/python -m graph.bench --n $(BENCH_N)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache $(JS)/node_modules web/node_modules

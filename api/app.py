@@ -15,7 +15,7 @@ from api.routes import analysis, graph_view, relations, viewer
 from api.routes import health
 from api.settings import Settings
 from graph import __version__
-from graph.isolation import QueryRunner
+from graph.store.isolation import QueryRunner
 from graph.store import Store
 
 

@@ -9,7 +9,7 @@ from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.settings import Settings
-from graph.isolation import QueryRunner
+from graph.store.isolation import QueryRunner
 from graph.store import Store
 
 

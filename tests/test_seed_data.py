@@ -4,9 +4,9 @@ from collections import defaultdict
 
 import pytest
 
-from graph.load import read_paths
+from graph.ingest.load import read_paths
 from graph.paths import DATA_DIR
-from graph.queries import actors, resolve, who
+from graph.analysis.queries import actors, resolve, who
 from graph.store import Store
 
 

@@ -4,7 +4,7 @@ from fastapi import APIRouter, Request
 
 from api.deps import StoreDep
 from api.negotiation import RDF_RESPONSES, rdf_response, rdf_type
-from graph import queries
+from graph.analysis import queries
 
 router = APIRouter(prefix="/actors", tags=["actors"])
 

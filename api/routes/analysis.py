@@ -7,10 +7,10 @@ from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, Field
 
 from api.deps import StoreDep
-from graph import discourse, queries
-from graph.coalitions import Coalitions, coalitions
+from graph.analysis import discourse, queries
+from graph.analysis.coalitions import Coalitions, coalitions
 from graph.errors import InvalidOption
-from graph.network import FAMILIES, ViewFilter, stance_graph
+from graph.analysis.view import FAMILIES, ViewFilter, stance_graph
 from graph.store import Store
 
 router = APIRouter(tags=["analysis"])

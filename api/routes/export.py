@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, Response
 
 from api.deps import StoreDep
 from graph.export import ExportFormat, export
-from graph.network import FAMILIES, ViewFilter
+from graph.analysis.view import FAMILIES, ViewFilter
 
 router = APIRouter(tags=["export"])
 

@@ -7,9 +7,9 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from api.deps import StoreDep
-from graph import palette
+from graph.export import palette
 from graph.export import network
-from graph.network import FAMILIES, ViewFilter
+from graph.analysis.view import FAMILIES, ViewFilter
 
 router = APIRouter(tags=["graph"])
 

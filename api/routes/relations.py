@@ -3,7 +3,7 @@
 from fastapi import APIRouter
 
 from api.deps import StoreDep
-from graph import queries
+from graph.analysis import queries
 
 router = APIRouter(prefix="/relations", tags=["relations"])
 

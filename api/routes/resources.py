@@ -7,7 +7,7 @@ from fastapi.responses import RedirectResponse
 
 from api.deps import StoreDep
 from api.negotiation import RDF_FORMATS, RDF_RESPONSES, rdf_response, rdf_type
-from graph import queries
+from graph.analysis import queries
 from graph.errors import NotFound
 from graph.vocab import ID, is_slug
 

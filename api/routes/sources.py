@@ -4,7 +4,8 @@ from fastapi import APIRouter, Request, status
 
 from api.deps import RunnerDep, StoreDep, WriterDep
 from api.negotiation import RDF_RESPONSES, rdf_response, rdf_type
-from graph import edit, queries
+from graph.analysis import queries
+from graph.coding import edit
 
 router = APIRouter(prefix="/sources", tags=["sources"])
 

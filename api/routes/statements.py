@@ -8,8 +8,9 @@ from pydantic import BaseModel
 
 from api.deps import RunnerDep, SettingsDep, StoreDep, WriterDep
 from api.negotiation import RDF_RESPONSES, rdf_response, rdf_type
-from graph import edit, queries
-from graph.load import Slug, StatementRecord
+from graph.analysis import queries
+from graph.coding import edit
+from graph.ingest.load import Slug, StatementRecord
 from graph.vocab import statement_iri
 
 router = APIRouter(prefix="/statements", tags=["statements"])

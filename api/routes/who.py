@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query, Response
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import StoreDep
-from graph import queries
+from graph.analysis import queries
 
 router = APIRouter(tags=["who"])
 

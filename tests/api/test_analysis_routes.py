@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from graph import discourse
-from graph.coalitions import coalitions
-from graph.network import ViewFilter, stance_graph
+from graph.analysis import discourse
+from graph.analysis.coalitions import coalitions
+from graph.analysis.view import ViewFilter, stance_graph
 
 
 def test_camps_on_a_proposal_with_its_narrower_ones(client: TestClient) -> None:

@@ -5,7 +5,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from graph.export import export
-from graph.network import ViewFilter
+from graph.analysis.view import ViewFilter
 
 
 def test_turtle_is_the_store(client: TestClient, api_store) -> None:

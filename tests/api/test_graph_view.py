@@ -6,7 +6,7 @@ from fastapi.testclient import TestClient
 from lxml import etree
 
 from api.routes.viewer import STATIC_DIR
-from graph.network import ViewFilter, stance_graph
+from graph.analysis.view import ViewFilter, stance_graph
 
 VIZ = "{http://gexf.net/1.3/viz}"
 GEXF = "{http://gexf.net/1.3}"

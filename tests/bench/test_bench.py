@@ -7,10 +7,10 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from bench.__main__ import main
-from bench.report import TARGETS
-from graph import discourse
-from graph.discourse import one_mode_network
+from graph.bench.__main__ import main
+from graph.bench.report import TARGETS
+from graph.analysis import discourse
+from graph.analysis.discourse import one_mode_network
 from graph.errors import InvalidOption
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from bench.corpus import generate, ontology_relations
-from bench.writers import write_nquads, write_turtle, write_yaml
-from graph.load import read_paths
+from graph.bench.corpus import generate, ontology_relations
+from graph.bench.writers import write_nquads, write_turtle, write_yaml
+from graph.ingest.load import read_paths
 
 
 @pytest.fixture(scope="module")

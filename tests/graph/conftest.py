@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from graph.network import ViewFilter, stance_graph
+from graph.analysis.view import ViewFilter, stance_graph
 from graph.store import Store
 
 TEXTS = {

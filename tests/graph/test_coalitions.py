@@ -5,11 +5,11 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from graph.centrality import centrality
-from graph.coalitions import EXACT_LIMIT, blocs, coalitions
-from graph.discourse import Selection, one_mode_network
+from graph.analysis.centrality import centrality
+from graph.analysis.coalitions import EXACT_LIMIT, blocs, coalitions
+from graph.analysis.discourse import Selection, one_mode_network
 from graph.errors import InvalidOption
-from graph.network import ViewFilter, stance_graph
+from graph.analysis.view import ViewFilter, stance_graph
 from graph.store import Store
 
 TROOPS = Selection(roll_up=("troops",))

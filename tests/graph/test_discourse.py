@@ -13,14 +13,14 @@ import numpy as np
 import pytest
 import scipy.sparse as sp
 
-from graph import discourse
-from graph.discourse import (
+from graph.analysis import discourse
+from graph.analysis.discourse import (
     Duplicates, Selection, affiliation_network, deduplicate, one_mode_network, stances,
 )
 from graph.errors import InvalidOption, NotFound
-from graph.network import ViewFilter, stance_graph
+from graph.analysis.view import ViewFilter, stance_graph
 from graph.store import Store
-from graph.timeline import over_windows, windows
+from graph.analysis.timeline import over_windows, windows
 
 TROOPS = Selection(roll_up=("troops",))
 ROWS = ("Avalon", "Brigadoon", "Camelot", "Dunland")

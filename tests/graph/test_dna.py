@@ -13,13 +13,13 @@ import pytest
 from typer.testing import CliRunner
 
 from graph.cli import app
-from graph.discourse import (
+from graph.analysis.discourse import (
     Duplicates, Selection, affiliation_network, deduplicate, one_mode_network, stances,
 )
-from graph.dna import DnaVariables, import_dna, read_dna
+from graph.coding.dna import DnaVariables, import_dna, read_dna
 from graph.errors import SourceDataError
-from graph.network import ViewFilter, stance_graph
-from graph.queries import profile, who
+from graph.analysis.view import ViewFilter, stance_graph
+from graph.analysis.queries import profile, who
 from graph.store import Store
 
 # The SQLite tables of DNA 3 (sql/Sql.java, createTables), trimmed of columns the importer ignores.

@@ -27,13 +27,13 @@ from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
-from graph import palette
+from graph.export import palette
 from graph.cli import app
 from graph.errors import InvalidOption, NotFound, UnsupportedFormat
 from graph.export import ExportFormat, export, network, write_tables
-from graph.netwriters import columns, write_csv, write_gexf, write_graphml, write_matrix
-from graph import discourse
-from graph.network import ViewFilter, stance_graph
+from graph.export.netwriters import columns, write_csv, write_gexf, write_graphml, write_matrix
+from graph.analysis import discourse
+from graph.analysis.view import ViewFilter, stance_graph
 from graph.store import Store
 from graph.vocab import graph_iri
 

@@ -5,7 +5,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from graph.errors import InvalidOption
-from graph.network import ViewFilter, forget, span, stance_graph, within
+from graph.analysis.view import ViewFilter, forget, span, stance_graph, within
 from graph.store import Store
 from graph.vocab import SG, graph_iri
 

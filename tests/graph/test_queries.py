@@ -3,7 +3,7 @@
 import pytest
 
 from graph.errors import NotFound
-from graph.queries import actors, issues, profile, relations, resolve, resolve_relation, who
+from graph.analysis.queries import actors, issues, profile, relations, resolve, resolve_relation, who
 from graph.store import Store
 
 

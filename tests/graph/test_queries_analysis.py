@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graph.errors import InvalidOption, NotFound
-from graph.queries import camps, paths
+from graph.analysis.queries import camps, paths
 from graph.store import Store
 
 

@@ -10,11 +10,11 @@ import pytest
 from lxml import etree
 from typer.testing import CliRunner
 
-from graph import palette
+from graph.export import palette
 from graph.cli import app
 from graph.errors import UnsupportedFormat
 from graph.export import network
-from graph.render import draw
+from graph.export.render import draw
 from graph.store import Store
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

@@ -12,12 +12,12 @@ from pyshacl import validate as shacl_validate
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 
-from graph.load import ontology_graph
+from graph.ingest.load import ontology_graph
 from graph.errors import ShapeViolation
-from graph.shaperules import Rule, rules
-from graph.shapescreen import KEPT_DATATYPES, screen, unscreened, value_test
+from graph.shapes.rules import Rule, rules
+from graph.store.screen import KEPT_DATATYPES, screen, unscreened, value_test
 from graph.store import ONTOLOGY_GRAPH, Store
-from graph.validate import shapes_graph
+from graph.shapes.validate import shapes_graph
 from graph.vocab import ID, RDF, SCHEMA, SG, SKOS, XSD, actor_iri, issue_iri, source_iri, statement_iri
 from tests.conftest import MINI_TEXT
 

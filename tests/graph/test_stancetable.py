@@ -7,8 +7,8 @@ import random
 
 import numpy as np
 
-from graph.discourse import Selection, affiliation_network, stances
-from graph.stancetable import first_of_each, period
+from graph.analysis.discourse import Selection, affiliation_network, stances
+from graph.analysis.stancetable import first_of_each, period
 
 CALENDAR = {
     "week": lambda day: day.isocalendar()[:2],

@@ -6,8 +6,8 @@ import pytest
 from rdflib import Graph, Literal
 
 from graph.errors import ShapeViolation
-from graph.load import read_paths
-from graph.validate import check, violations
+from graph.ingest.load import read_paths
+from graph.shapes.validate import check, violations
 from graph.vocab import SG, SKOS, XSD, actor_iri, issue_iri, statement_iri
 
 

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from graph import queries
+from graph.analysis import queries
 from graph.errors import NotFound
-from graph.isolation import QueryRunner
+from graph.store.isolation import QueryRunner
 from graph.store import Store
 
 SEED_QUESTIONS = [

@@ -1,5 +1,0 @@
-"""Benchmarks of stancegraph at scale: a seeded corpus generator and a runner that measures
-each operation side by side with a baseline in one run (``python -m bench``, ``make bench``).
-
-``bench`` imports ``graph`` and ``api``; neither imports ``bench``.
-"""

@@ -1,0 +1,140 @@
+"""Writes after loading: add a source or statements, retract a statement. Each is validated and atomic.
+
+Writes land in the named graph ``id/graph/api-SOURCE`` of the source they belong to, so reloading
+the data directory never drops them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from pydantic import Field
+from rdflib import Graph, URIRef
+
+from graph.errors import Conflict, NotFound
+from graph.ingest.load import (
+    BackgroundFact, KnownIds, SourceContext, SourceDescription, StatementRecord, Text,
+    source_graph, statement_graph,
+)
+from graph.store import Store
+from graph.shapes.validate import check
+from graph.vocab import ID, RDF, graph_iri, is_slug, source_iri, statement_iri
+
+
+class NewSource(SourceDescription):
+    """A source posted with its full text and the background facts its statements may cite."""
+
+    text: Text
+    background: list[BackgroundFact] = Field(default_factory=list)
+
+
+def write_graph(source: str) -> URIRef:
+    """The named graph that writes about ``source`` go to."""
+    return graph_iri(f"api-{source}")
+
+
+def known_ids(store: Store) -> KnownIds:
+    """The ids of all actors and issues in the store."""
+    rows = store.select("""
+        SELECT ?slug ?kind WHERE {
+          { ?x a/rdfs:subClassOf* sg:Actor . BIND ("actor" AS ?kind) }
+          UNION { ?x a/rdfs:subClassOf* sg:Issue . BIND ("issue" AS ?kind) }
+          ?x sg:slug ?slug .
+        }""")
+    return KnownIds(actors=frozenset(str(r["slug"]) for r in rows if r["kind"] == "actor"),
+                    issues=frozenset(str(r["slug"]) for r in rows if r["kind"] == "issue"))
+
+
+def source_context(store: Store, slug: str) -> SourceContext:
+    """The text, date and background facts of the stored source ``slug``.
+
+    Raises
+    ------
+    NotFound
+        No source has this id; close matches among the stored sources are offered.
+    """
+    rows = store.select(f"""
+        SELECT ?text ?date WHERE {{ <{source_iri(slug)}> a sg:SourceDocument ; schema:text ?text ;
+                                     dcterms:date ?date }}""")
+    if not rows:
+        slugs = [str(r["s"]) for r in store.select("SELECT ?s WHERE { ?d a sg:SourceDocument ; sg:slug ?s }")]
+        raise NotFound.among("source", slug, slugs)
+    prefix = f"{ID}background/{slug}-"
+    facts = {str(r["fact"])[len(prefix):]: (URIRef(str(r["fact"])), str(r["description"]))
+             for r in store.select(f"""
+                SELECT ?fact ?description WHERE {{
+                  ?fact a sg:Background ; dcterms:description ?description .
+                  FILTER (STRSTARTS(STR(?fact), "{prefix}")) }}""")}
+    return SourceContext(slug, str(rows[0]["text"]), dt.date.fromisoformat(str(rows[0]["date"])), facts)
+
+
+def _check_new(store: Store, g: Graph) -> None:
+    """Validate the nodes ``g`` defines, with the stored descriptions of every node it mentions."""
+    mentioned = {t for triple in g for t in triple if isinstance(t, URIRef) and str(t).startswith(str(ID))}
+    values = " ".join(f"<{iri}>" for iri in mentioned)
+    context = store.construct(f"CONSTRUCT {{ ?x ?p ?o }} WHERE {{ VALUES ?x {{ {values} }} ?x ?p ?o }}")
+    check(g + context, focus=set(g.subjects(RDF.type, None)))
+
+
+def add_statements(store: Store, source: str, records: Sequence[StatementRecord]) -> list[str]:
+    """Add coded statements to the stored source ``source``; returns their ids.
+
+    Raises
+    ------
+    NotFound
+        The source is unknown.
+    Conflict
+        A statement id is taken.
+    SourceDataError, ShapeViolation
+        A record is invalid; nothing is written.
+    """
+    with store.writing():
+        context = source_context(store, source)
+        ids = [f"{source}-{r.id}" for r in records]
+        taken = [i for i in ids if store.ask(f"ASK {{ <{statement_iri(i)}> ?p ?o }}")]
+        if taken or len(set(ids)) != len(ids):
+            raise Conflict(f"statement ids already taken or repeated: {sorted(set(taken) or ids)}")
+        known = known_ids(store)
+        g = statement_graph(records, context, known.actors, known.issues, origin="request",
+                            lines={r.id: n for n, r in enumerate(records, 1)})
+        _check_new(store, g)
+        store.insert({write_graph(source): g})
+    return ids
+
+
+def add_source(store: Store, source: NewSource) -> str:
+    """Add a source document with its text; returns its id.
+
+    Raises
+    ------
+    Conflict
+        A source with this id exists.
+    SourceDataError, ShapeViolation
+        The source is invalid (e.g. ``reports_on`` an unknown actor); nothing is written.
+    """
+    with store.writing():
+        if store.ask(f"ASK {{ <{source_iri(source.id)}> ?p ?o }}"):
+            raise Conflict(f"a source with id {source.id!r} exists")
+        if source.reports_on and source.reports_on not in known_ids(store).actors:
+            raise NotFound.among("actor", source.reports_on, known_ids(store).actors)
+        g, _ = source_graph(source, source.text, source.background)
+        _check_new(store, g)
+        store.insert({write_graph(source.id): g})
+    return source.id
+
+
+def retract(store: Store, statement: str) -> None:
+    """Remove the statement ``statement`` (and its direct edge when no other statement backs it).
+
+    Raises
+    ------
+    NotFound
+        No statement has this id; close matches are offered.
+    """
+    with store.writing():
+        node = statement_iri(statement) if is_slug(statement) else None
+        if node is None or not store.ask(f"ASK {{ <{node}> a sg:Statement }}"):
+            slugs = [str(r["s"]) for r in store.select("SELECT ?s WHERE { ?x a sg:Statement ; sg:slug ?s }")]
+            raise NotFound.among("statement", statement, slugs)
+        store.remove_statement(node)
