@@ -4,7 +4,7 @@ from collections import defaultdict
 
 import pytest
 
-from graph.ingest.load import read_paths
+from graph.ingest.files import read_paths
 from graph.paths import DATA_DIR
 from graph.analysis.queries import actors, resolve, who
 from graph.store import Store

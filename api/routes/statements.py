@@ -10,7 +10,7 @@ from api.deps import RunnerDep, SettingsDep, StoreDep, WriterDep
 from api.negotiation import RDF_RESPONSES, rdf_response, rdf_type
 from graph.analysis import queries
 from graph.coding import edit
-from graph.ingest.load import Slug, StatementRecord
+from graph.ingest.records import Slug, StatementRecord
 from graph.vocab import statement_iri
 
 router = APIRouter(prefix="/statements", tags=["statements"])

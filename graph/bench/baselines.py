@@ -19,7 +19,7 @@ import numpy as np
 import scipy.sparse as sp
 from rdflib import Dataset, URIRef
 
-from graph.ingest.load import ontology_graph
+from graph.ingest.triples import ontology_graph
 from graph.analysis.queries import Evidence
 from graph.store import Store
 from graph.vocab import DCTERMS, PREFIXES, RDFS, SG, SKOS, relation_slug

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from graph.bench import words
-from graph.ingest.load import ontology_graph
+from graph.ingest.triples import ontology_graph
 from graph.vocab import SG, relation_slug
 
 ACTOR_MIX = (("Person", 0.38), ("State", 0.2), ("Organization", 0.12), ("Group", 0.08),

@@ -2,7 +2,7 @@
 
 The RDF is made as Oxigraph terms and serialised by Oxigraph, without rdflib, so a million
 statements take seconds. It is
-the same RDF that :mod:`graph.ingest.load` makes of the YAML directory, graph for graph (a test
+the same RDF that :mod:`graph.ingest.files` makes of the YAML directory, graph for graph (a test
 proves it), so the same corpus can be loaded through both paths and compared.
 """
 
@@ -17,7 +17,7 @@ import pyoxigraph as ox
 import yaml
 
 from graph.bench.corpus import Actor, Corpus, Issue, Source, Statement
-from graph.ingest.load import LANG
+from graph.ingest.records import LANG
 from graph.vocab import (
     DCTERMS, ID, RDF, SCHEMA, SG, SKOS, WD, XSD, actor_iri, graph_iri, issue_iri,
     relation_iri, source_iri, statement_iri,

@@ -33,7 +33,7 @@ import yaml
 from pydantic import BaseModel
 
 from graph.errors import NotFound, SourceDataError
-from graph.ingest.load import ACTOR_TYPES
+from graph.ingest.records import ACTOR_TYPES
 from graph.store import Store
 from graph.vocab import graph_iri, is_slug
 

@@ -13,10 +13,9 @@ from pydantic import Field
 from rdflib import Graph, URIRef
 
 from graph.errors import Conflict, NotFound
-from graph.ingest.load import (
-    BackgroundFact, KnownIds, SourceContext, SourceDescription, StatementRecord, Text,
-    source_graph, statement_graph,
-)
+from graph.ingest.records import BackgroundFact, KnownIds, SourceContext, SourceDescription, StatementRecord, Text
+from graph.ingest.references import check_statements
+from graph.ingest.triples import source_graph, statement_graph
 from graph.store import Store
 from graph.shapes.validate import check
 from graph.vocab import ID, RDF, graph_iri, is_slug, source_iri, statement_iri
@@ -96,8 +95,9 @@ def add_statements(store: Store, source: str, records: Sequence[StatementRecord]
         if taken or len(set(ids)) != len(ids):
             raise Conflict(f"statement ids already taken or repeated: {sorted(set(taken) or ids)}")
         known = known_ids(store)
-        g = statement_graph(records, context, known.actors, known.issues, origin="request",
-                            lines={r.id: n for n, r in enumerate(records, 1)})
+        check_statements(records, context, known.actors, known.issues, origin="request",
+                         lines={r.id: n for n, r in enumerate(records, 1)})
+        g = statement_graph(records, context, known.issues)
         _check_new(store, g)
         store.insert({write_graph(source): g})
     return ids

@@ -32,7 +32,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.plugins.sparql import prepareQuery
 
-from graph.ingest.load import ontology_graph
+from graph.ingest.triples import ontology_graph
 from graph.shapes.validate import shapes_graph
 from graph.vocab import PREFIXES
 

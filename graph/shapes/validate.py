@@ -10,7 +10,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 
 from graph.errors import ShapeViolation
-from graph.ingest.load import ontology_graph
+from graph.ingest.triples import ontology_graph
 from graph.paths import SHAPES_FILE
 from graph.vocab import SG, slug_of
 

@@ -31,7 +31,10 @@ from rdflib.query import Result
 from graph.errors import (
     QueryError, QueryTimeout, ShapeViolation, SourceDataError, StancegraphError, UnsupportedFormat,
 )
-from graph.ingest.load import DataFile, KnownIds, data_files, link, ontology_graph, read_file
+from graph.ingest.files import data_files, read_file
+from graph.ingest.records import DataFile, KnownIds
+from graph.ingest.references import link
+from graph.ingest.triples import ontology_graph
 from graph.store.remote import RemoteEngine, is_remote
 from graph.shapes.rules import Rule, Violation, rules
 from graph.store.screen import screen

@@ -10,7 +10,7 @@ import pytest
 
 from graph.bench.corpus import generate, ontology_relations
 from graph.bench.writers import write_nquads, write_turtle, write_yaml
-from graph.ingest.load import read_paths
+from graph.ingest.files import read_paths
 
 
 @pytest.fixture(scope="module")

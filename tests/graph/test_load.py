@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from graph.errors import SourceDataError
-from graph.ingest.load import read_paths
+from graph.ingest.files import read_paths
 from graph.vocab import SG, actor_iri, issue_iri, statement_iri
 
 

@@ -12,7 +12,7 @@ from pyshacl import validate as shacl_validate
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 
-from graph.ingest.load import ontology_graph
+from graph.ingest.triples import ontology_graph
 from graph.errors import ShapeViolation
 from graph.shapes.rules import Rule, rules
 from graph.store.screen import KEPT_DATATYPES, screen, unscreened, value_test

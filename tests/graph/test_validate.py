@@ -6,7 +6,7 @@ import pytest
 from rdflib import Graph, Literal
 
 from graph.errors import ShapeViolation
-from graph.ingest.load import read_paths
+from graph.ingest.files import read_paths
 from graph.shapes.validate import check, violations
 from graph.vocab import SG, SKOS, XSD, actor_iri, issue_iri, statement_iri
 

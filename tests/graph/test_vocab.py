@@ -5,7 +5,7 @@ import re
 import pytest
 from rdflib import URIRef
 
-from graph.ingest.load import ontology_graph
+from graph.ingest.triples import ontology_graph
 from graph.vocab import EV, SG, actor_iri, relation_iri, relation_slug, slug_of
 
 

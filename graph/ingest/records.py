@@ -1,0 +1,151 @@
+"""The records of the data format: actors, issues, sources, background facts and statements.
+
+Each record is a pydantic model of one YAML entry (or one API body); what the records refer to
+is checked in :mod:`graph.ingest.references`, their RDF made in :mod:`graph.ingest.triples`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from rdflib import Graph, URIRef
+
+from graph.vocab import RDF, SG
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Text = Annotated[str, StringConstraints(min_length=1)]
+
+ACTOR_TYPES = ("State", "Person", "AnonymousSource", "Organization", "Alliance", "Committee",
+               "MediaOutlet", "Group")
+MODALITIES = ("asserted", "conditional", "hypothetical", "historical", "reported")
+ATTRIBUTIONS = ("named", "anonymous", "collective", "unattributed")
+BACKGROUND_ACTOR_FIELDS = ("wikidata", "member_of")
+LANG = "en"
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ActorBackground(_Record):
+    """Where the background fields of the actor file come from."""
+
+    id: Slug
+    fields: list[Literal["wikidata", "member_of"]]
+    source: Text
+    description: Text
+
+
+class ActorRecord(_Record):
+    id: Slug
+    type: Literal[ACTOR_TYPES]  # type: ignore[valid-type]
+    label: Text
+    aliases: list[Text] = []
+    description: Text | None = None
+    wikidata: Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$")] | None = None
+    member_of: list[Slug] = []
+
+
+class IssueRecord(_Record):
+    id: Slug
+    type: Literal["Proposal", "Commitment"]
+    label: Text
+    aliases: list[Text] = []
+    broader: list[Slug] = []
+    definition: Text | None = None
+    year: int | None = None
+    fulfilled: bool | None = None
+
+
+class SourceDescription(_Record):
+    """A source's metadata, wherever its text comes from."""
+
+    id: Slug
+    title: Text
+    title_basis: Text | None = None
+    language: Text = LANG
+    reports_on: Slug | None = None
+    date: dt.date
+    date_basis: Text | None = None
+
+
+class SourceMeta(SourceDescription):
+    """A source of the data directory: its text lies in ``text_file``, checked by ``sha256``."""
+
+    text_file: Text
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
+class BackgroundFact(_Record):
+    id: Slug
+    description: Text
+    source: Text
+
+
+class StatementRecord(_Record):
+    id: Slug
+    actor: Slug
+    relation: Slug
+    target: Slug
+    quote: Text
+    start: Annotated[int, Field(ge=0)]
+    end: Annotated[int, Field(ge=1)]
+    speaker: Slug | None = None
+    attribution: Literal[ATTRIBUTIONS]  # type: ignore[valid-type]
+    modality: Literal[MODALITIES] = "asserted"  # type: ignore[valid-type]
+    condition: Text | None = None
+    reason: Text | None = None
+    role: Text | None = None
+    addressees: list[Slug] = []
+    according_to: Slug | None = None
+    date: dt.date | None = None
+    date_basis: Slug | None = None
+
+
+@dataclass(frozen=True)
+class SourceContext:
+    """What statements need of their source: its id, text, date and background facts by id."""
+
+    slug: str
+    text: str
+    date: dt.date
+    facts: Mapping[str, tuple[URIRef, str]] = field(default_factory=dict)
+
+
+
+@dataclass(frozen=True)
+class KnownIds:
+    """Ids already in the store, so a file may refer to actors and issues loaded before."""
+
+    actors: frozenset[str] = frozenset()
+    issues: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_graph(cls, g: Graph) -> KnownIds:
+        """The slugs of the actors and issues typed in ``g``."""
+        def slugs(types: Iterable[str]) -> frozenset[str]:
+            return frozenset(str(g.value(node, SG.slug)) for t in types
+                             for node in g.subjects(RDF.type, SG[t]) if g.value(node, SG.slug))
+        return cls(actors=slugs(ACTOR_TYPES), issues=slugs(("Proposal", "Commitment")))
+
+
+@dataclass
+class DataFile:
+    """One data file read into RDF: the named graphs it fills and what it declares."""
+
+    path: Path
+    kind: str
+    graphs: dict[URIRef, Graph] = field(default_factory=dict)
+    actors: list[ActorRecord] = field(default_factory=list)
+    issues: list[IssueRecord] = field(default_factory=list)
+    statements: list[StatementRecord] = field(default_factory=list)
+    lines: dict[str, int | None] = field(default_factory=dict)
+    context: SourceContext | None = None
+
+    def triple_count(self) -> int:
+        return sum(len(g) for g in self.graphs.values())
