@@ -26,7 +26,9 @@ from typing import BinaryIO
 import networkx as nx
 
 from graph.errors import InvalidOption, NotFound, UnsupportedFormat
-from graph.export.netwriters import write_csv, write_csv_zip, write_gexf, write_graphml, write_matrix
+from graph.export.gexf import write_gexf
+from graph.export.graphml import write_graphml
+from graph.export.tables import write_csv, write_csv_zip, write_matrix
 from graph.analysis.view import FAMILIES, ViewFilter, stance_graph
 from graph.store import Store
 from graph.vocab import PREFIXES

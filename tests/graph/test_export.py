@@ -31,7 +31,10 @@ from graph.export import palette
 from graph.cli import app
 from graph.errors import InvalidOption, NotFound, UnsupportedFormat
 from graph.export import ExportFormat, export, network, write_tables
-from graph.export.netwriters import columns, write_csv, write_gexf, write_graphml, write_matrix
+from graph.export.attributes import columns
+from graph.export.gexf import write_gexf
+from graph.export.graphml import write_graphml
+from graph.export.tables import write_csv, write_matrix
 from graph.analysis import discourse
 from graph.analysis.view import ViewFilter, stance_graph
 from graph.store import Store
