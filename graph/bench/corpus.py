@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from graph.bench import words
+from graph.ingest.records import LANG
 from graph.ingest.triples import ontology_graph
 from graph.vocab import SG, relation_slug
 
@@ -56,6 +57,7 @@ class Actor:
     wikidata: str | None = None
     member_of: tuple[str, ...] = ()
     affiliation: str | None = None
+    description: str | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,7 @@ class Issue:
     definition: str | None = None
     year: int | None = None
     fulfilled: bool | None = None
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,7 @@ class Statement:
     according_to: str | None = None
     addressees: tuple[str, ...] = ()
     date: dt.date | None = None
+    date_basis: str | None = None
 
 
 @dataclass
@@ -97,6 +101,10 @@ class Source:
     date: dt.date
     text: str = ""
     statements: list[Statement] = field(default_factory=list)
+    title_basis: str | None = None
+    language: str = LANG
+    reports_on: str | None = None
+    date_basis: str | None = None
 
 
 @dataclass
