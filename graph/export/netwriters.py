@@ -19,7 +19,6 @@ Conventions the writers share:
 from __future__ import annotations
 
 import csv
-import datetime
 import functools
 import io
 import math
@@ -35,6 +34,8 @@ from typing import Any, BinaryIO, NamedTuple
 import networkx as nx
 from lxml import etree
 
+from graph import checks
+from graph.errors import InvalidOption
 from graph.export import palette
 
 __all__ = ["clean", "write_csv", "write_csv_zip", "write_gexf", "write_graphml", "write_matrix"]
@@ -227,17 +228,17 @@ def _weight(data: Mapping[str, object], where: str) -> float | None:
 def _date(value: object, where: str) -> str | None:
     if value is None or value == "":
         return None
-    if not _is_iso_date(value):
-        raise ValueError(f"{where}: date {value!r} is not an ISO date (YYYY-MM-DD)")
-    return str(value)
+    text = str(value)
+    return text if _is_date(text) else checks.iso_date(text, f"{where}: date")
 
 
 @functools.lru_cache(maxsize=4096)  # a graph has far fewer dates than nodes and edges
-def _is_iso_date(value: object) -> bool:
+def _is_date(text: str) -> bool:
     try:
-        return datetime.date.fromisoformat(str(value)).isoformat() == value
-    except ValueError:
+        checks.iso_date(text)
+    except InvalidOption:
         return False
+    return True
 
 
 def edges(G: nx.Graph) -> Iterator[Edge]:

@@ -3,7 +3,9 @@
 import pytest
 
 from graph.errors import NotFound
-from graph.analysis.queries import actors, issues, profile, relations, resolve, resolve_relation, who
+from graph.analysis.evidence import who
+from graph.analysis.listings import actors, issues, profile
+from graph.analysis.resolution import relations, resolve, resolve_relation
 from graph.store import Store
 
 
