@@ -43,8 +43,8 @@ class Profile(BaseModel):
 
 
 def _values_of(store: Store, pattern: str) -> dict[str, list[str]]:
-    """Each ``?x`` of ``pattern`` mapped to its ``?v`` values, sorted (plain joins, no aggregates:
-    Virtuoso 7 drops groups when it aggregates over an OPTIONAL)."""
+    """Each ``?x`` of ``pattern`` mapped to its ``?v`` values, sorted (plain joins and no
+    aggregate over an OPTIONAL, which every endpoint the store may sit on answers alike)."""
     found: dict[str, set[str]] = defaultdict(set)
     for row in store.select(f"SELECT DISTINCT ?x ?v WHERE {{ {pattern} }}"):
         found[str(row["x"])].add(str(row["v"]))

@@ -56,9 +56,9 @@ def local_name(iri: object) -> str:
 
 _SUBCLASSES = "SELECT ?sub ?sup WHERE { ?sub rdfs:subClassOf ?sup }"
 
-# Plain patterns, one query per kind; the most specific type and the aliases are gathered in
-# Python: Virtuoso 7 answers wrongly a property path from a VALUES variable, a NOT EXISTS over
-# one, and GROUP_CONCAT over an OPTIONAL once its store has been emptied and refilled.
+# Plain patterns, one query per kind, and the most specific type and the aliases gathered in
+# Python: no property path from a VALUES variable, no NOT EXISTS and no GROUP_CONCAT over an
+# OPTIONAL, which every SPARQL endpoint the store may sit on answers alike.
 _MEMBERS = """
 SELECT ?x ?slug ?label ?type ?alt WHERE {
   ?x a ?type . ?type rdfs:subClassOf* $top .
