@@ -1,16 +1,18 @@
-"""Typed dependencies: the store, the SPARQL runner, the settings, the write guard."""
+"""Typed dependencies: the store, the SPARQL runner, the settings, the write guard, the dates."""
 
 from __future__ import annotations
 
 import secrets
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request, status
+from fastapi import Depends, HTTPException, Query, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import AfterValidator
 
 from api.settings import Settings
-from graph.store.isolation import QueryRunner
+from graph import checks
 from graph.store import Store
+from graph.store.isolation import QueryRunner
 
 
 async def get_store(request: Request) -> Store:
@@ -45,3 +47,19 @@ def require_writer(settings: SettingsDep,
 
 
 WriterDep = Depends(require_writer)
+
+
+def _checked(name: str) -> AfterValidator:
+    # InvalidOption is a ValueError, so FastAPI answers 422 with the parameter's place ("loc")
+    # and the check's own wording, as for every other malformed parameter
+    return AfterValidator(lambda text: checks.optional_date(text, name))
+
+
+DateFrom = Annotated[str | None, Query(
+    alias="from", description="Only statements dated on or after this day (YYYY-MM-DD).",
+    json_schema_extra={"format": "date"}), _checked("from")]
+"""The ``from`` query parameter, checked as the library and the CLI check dates."""
+DateTo = Annotated[str | None, Query(
+    alias="to", description="Only statements dated on or before this day (YYYY-MM-DD).",
+    json_schema_extra={"format": "date"}), _checked("to")]
+"""The ``to`` query parameter, checked as the library and the CLI check dates."""

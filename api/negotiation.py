@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 import mimeparse
 from fastapi import Request, Response
+from pydantic import BaseModel
 from rdflib import Graph
 
+from graph.analysis.evidence import description
+from graph.store import Store
 from graph.vocab import PREFIXES
 
 RDF_FORMATS = {
@@ -14,7 +20,7 @@ RDF_FORMATS = {
 }
 """Media types a resource's RDF description is served in, with rdflib's serializer names."""
 
-RDF_RESPONSES = {200: {"content": {media: {} for media in RDF_FORMATS},
+RDF_RESPONSES: dict[int | str, dict[str, Any]] = {200: {"content": {media: {} for media in RDF_FORMATS},
                        "description": "The resource, as JSON or (by Accept) as RDF."}}
 
 
@@ -44,3 +50,16 @@ def rdf_response(g: Graph, media_type: str) -> Response:
     fmt = RDF_FORMATS[media_type]
     body = g.serialize(format=fmt, context=PREFIXES) if fmt == "json-ld" else g.serialize(format=fmt)
     return Response(body, media_type=media_type)
+
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def rdf_or_json(request: Request, store: Store, iri: str, body: Callable[[], Model]) -> Model | Response:
+    """The RDF description of ``iri`` if the client's Accept prefers RDF, else ``body()`` (JSON).
+
+    A route returning this declares ``response_model`` for its JSON answer; an RDF answer is a
+    :class:`Response` that FastAPI passes through.
+    """
+    media_type = rdf_type(request)
+    return rdf_response(description(store, iri), media_type) if media_type else body()

@@ -145,10 +145,10 @@ _KINDS = ("actor", "issue", "statement", "source", "graph")
 def is_slug(text: str) -> bool:
     """Whether ``text`` is a valid id: lowercase letters and digits joined by single hyphens.
 
-    >>> is_slug("troop-deployment"), is_slug("Troop deployment")
-    (True, False)
+    >>> is_slug("troop-deployment"), is_slug("Troop deployment"), is_slug("troop-deployment\\n")
+    (True, False, False)
     """
-    return bool(SLUG_PATTERN.match(text))
+    return SLUG_PATTERN.fullmatch(text) is not None  # match() would let a trailing newline in
 
 
 def _mint(kind: str, slug: str) -> URIRef:

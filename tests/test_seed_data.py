@@ -6,7 +6,9 @@ import pytest
 
 from graph.ingest.files import read_paths
 from graph.paths import DATA_DIR
-from graph.analysis.queries import actors, resolve, who
+from graph.analysis.evidence import who
+from graph.analysis.listings import actors
+from graph.analysis.resolution import resolve
 from graph.store import Store
 
 

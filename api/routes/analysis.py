@@ -7,10 +7,11 @@ from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, Field
 
 from api.deps import StoreDep
-from graph.analysis import discourse, queries
+from graph.analysis import camps, discourse, paths
 from graph.analysis.coalitions import Coalitions, coalitions
+from graph.analysis.view import ViewFilter, stance_graph
+from graph.checks import FAMILIES
 from graph.errors import InvalidOption
-from graph.analysis.view import FAMILIES, ViewFilter, stance_graph
 from graph.store import Store
 
 router = APIRouter(tags=["analysis"])
@@ -72,8 +73,8 @@ def _selection(duplicates: discourse.Duplicates, roll_up: list[str], level: int 
 def get_camps(store: StoreDep, proposal_id: Annotated[str, Path(max_length=200)],
               date_from: DateFrom = None, date_to: DateTo = None,
               direct_only: Annotated[bool, Query(description="Leave narrower proposals out.")] = False,
-              ) -> queries.Camps:
-    return queries.camps(store, proposal_id, start=_iso(date_from), end=_iso(date_to),
+              ) -> camps.Camps:
+    return camps.camps(store, proposal_id, start=_iso(date_from), end=_iso(date_to),
                          direct_only=direct_only)
 
 
@@ -89,9 +90,9 @@ def get_paths(
                                                    "the proposal hierarchy).")] = [],  # noqa: B006
     start: Annotated[dt.date | None, Query(description="Only statements from this day.")] = None,
     end: Annotated[dt.date | None, Query(description="Only statements up to this day.")] = None,
-) -> queries.Paths:
-    return queries.paths(store, source, target, k=k, max_length=max_length, direction=direction,
-                         families=tuple(family) or queries.PATH_FAMILIES, start=_iso(start),
+) -> paths.Paths:
+    return paths.paths(store, source, target, k=k, max_length=max_length, direction=direction,
+                         families=tuple(family) or paths.PATH_FAMILIES, start=_iso(start),
                          end=_iso(end))
 
 

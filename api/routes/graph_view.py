@@ -1,15 +1,14 @@
 """The stance graph as JSON for the web viewer: nodes, edges and the colours of the GEXF export."""
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from api.deps import StoreDep
-from graph.export import palette
-from graph.export import network
-from graph.analysis.view import FAMILIES, ViewFilter
+from api.deps import DateFrom, DateTo, StoreDep
+from graph.analysis.view import ViewFilter
+from graph.checks import FAMILIES
+from graph.export import network, palette
 
 router = APIRouter(tags=["graph"])
 
@@ -90,17 +89,14 @@ def _palette() -> Palette:
 
 @router.get("/graph", summary="The stance graph as nodes and edges, coloured as in the GEXF export")
 def get_graph(
-    store: StoreDep,
-    date_from: Annotated[dt.date | None, Query(alias="from")] = None,
-    date_to: Annotated[dt.date | None, Query(alias="to")] = None,
+    store: StoreDep, date_from: DateFrom = None, date_to: DateTo = None,
     source: Annotated[list[str], Query(max_length=200)] = [],  # noqa: B006 (FastAPI copies defaults)
     family: Annotated[list[str], Query(description=f"Any of {', '.join(FAMILIES)}.")] = [],  # noqa: B006
     fold_persons: Annotated[bool, Query(description="Draw a person's statements from whom they speak for.")] = False,
     hierarchy: Annotated[bool, Query(description="Add an edge from each proposal to its broader ones.")] = False,
 ) -> StanceGraph:
-    view = ViewFilter(start=date_from.isoformat() if date_from else None,
-                      end=date_to.isoformat() if date_to else None,
-                      sources=tuple(source), families=tuple(family), fold_persons=fold_persons,
+    view = ViewFilter(start=date_from, end=date_to, sources=tuple(source),
+                      families=tuple(family), fold_persons=fold_persons,
                       hierarchy=hierarchy)
     G = network(store, view)
     nodes = [GraphNode(id=n, label=data["label"], kind=data["kind"], type=data["type"],

@@ -7,7 +7,7 @@ from fastapi.responses import RedirectResponse
 
 from api.deps import StoreDep
 from api.negotiation import RDF_FORMATS, RDF_RESPONSES, rdf_response, rdf_type
-from graph.analysis import queries
+from graph.analysis import evidence
 from graph.errors import NotFound
 from graph.vocab import ID, is_slug
 
@@ -26,5 +26,5 @@ def dereference(kind: Literal["actor", "issue", "statement", "source"], slug: st
         raise NotFound(kind, slug)
     media_type = rdf_type(request)
     if media_type in RDF_FORMATS:
-        return rdf_response(queries.description(store, iri), media_type)
+        return rdf_response(evidence.description(store, iri), media_type)
     return RedirectResponse(_JSON_ROUTES[kind].format(slug), status_code=status.HTTP_303_SEE_OTHER)

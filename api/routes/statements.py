@@ -1,14 +1,13 @@
 """Statements: filter and page through them, read one, add (one or many) and retract."""
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 from pydantic import BaseModel
 
-from api.deps import RunnerDep, SettingsDep, StoreDep, WriterDep
-from api.negotiation import RDF_RESPONSES, rdf_response, rdf_type
-from graph.analysis import queries
+from api.deps import DateFrom, DateTo, RunnerDep, SettingsDep, StoreDep, WriterDep
+from api.negotiation import RDF_RESPONSES, rdf_or_json
+from graph.analysis import evidence
 from graph.coding import edit
 from graph.ingest.records import Slug, StatementRecord
 from graph.vocab import statement_iri
@@ -31,29 +30,22 @@ FilterText = Annotated[str | None, Query(max_length=200)]
 
 @router.get("", summary="Statements, filtered and paginated")
 def list_statements(
-    store: StoreDep, settings: SettingsDep,
+    store: StoreDep, settings: SettingsDep, date_from: DateFrom = None, date_to: DateTo = None,
     actor: FilterText = None, relation: FilterText = None, target: FilterText = None,
     source: FilterText = None,
-    date_from: Annotated[dt.date | None, Query(alias="from")] = None,
-    date_to: Annotated[dt.date | None, Query(alias="to")] = None,
     limit: Annotated[int, Query(ge=1)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
-) -> queries.StatementPage:
-    return queries.statements(
+) -> evidence.StatementPage:
+    return evidence.statements(
         store, actor=actor, relation=relation, target=target, source=source,
-        start=date_from.isoformat() if date_from else None,
-        end=date_to.isoformat() if date_to else None,
-        limit=min(limit, settings.max_page_size), offset=offset)
+        start=date_from, end=date_to, limit=min(limit, settings.max_page_size), offset=offset)
 
 
-@router.get("/{statement_id}", summary="One statement with its evidence", responses=RDF_RESPONSES)
-def get_statement(statement_id: str, store: StoreDep, request: Request) -> queries.Evidence:
-    found = queries.statement(store, statement_id)
-    media_type = rdf_type(request)
-    if media_type:
-        return rdf_response(queries.description(store, str(statement_iri(found.statement))),  # type: ignore[return-value]
-                            media_type)
-    return found
+@router.get("/{statement_id}", summary="One statement with its evidence", responses=RDF_RESPONSES,
+            response_model=evidence.Evidence)
+def get_statement(statement_id: str, store: StoreDep, request: Request) -> evidence.Evidence | Response:
+    found = evidence.statement(store, statement_id)
+    return rdf_or_json(request, store, str(statement_iri(found.statement)), lambda: found)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, dependencies=[WriterDep],

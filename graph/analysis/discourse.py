@@ -22,9 +22,9 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from graph.errors import InvalidOption, NotFound
-from graph.analysis.view import FAMILIES
+from graph import checks
 from graph.analysis.stancetable import StanceTable, first_of_each, period, stance_table
+from graph.errors import InvalidOption, NotFound
 
 STANCE_FAMILIES = ("supports", "opposes", "hesitant")
 LEVELS = (-1, 0, 1)
@@ -234,9 +234,7 @@ def _grouping(G: nx.MultiDiGraph, roll_up: Sequence[str], level: int | None) -> 
 
 
 def _table(G: nx.MultiDiGraph, selection: Selection, details: bool) -> StanceTable:
-    unknown = sorted(set(selection.families) - set(FAMILIES))
-    if unknown:
-        raise InvalidOption(f"unknown families {', '.join(unknown)}; choose from {', '.join(FAMILIES)}")
+    checks.families(selection.families)
     group = _grouping(G, selection.roll_up, selection.level)
     return stance_table(G, set(selection.families), group, details)
 

@@ -9,8 +9,9 @@ from typing import Generic, TypeVar
 
 import networkx as nx
 
-from graph.errors import InvalidOption
+from graph import checks
 from graph.analysis.view import span, within
+from graph.errors import InvalidOption
 
 T = TypeVar("T")
 
@@ -28,7 +29,7 @@ def windows(start: str, end: str, days: int, step: int | None = None) -> list[tu
     """Windows of ``days`` days from ``start``, each ``step`` days (default ``days``) after the last.
 
     Windows start every ``step`` days from ``start`` up to ``end``, so every day is covered;
-    the last window may reach past ``end``. Dates are ISO strings, both ends inclusive.
+    the last window may reach past ``end``. Dates are ``YYYY-MM-DD``, both ends inclusive.
 
     Raises
     ------
@@ -42,13 +43,9 @@ def windows(start: str, end: str, days: int, step: int | None = None) -> list[tu
     >>> windows("2025-01-01", "2025-01-02", days=7)
     [('2025-01-01', '2025-01-07')]
     """
-    step = days if step is None else step
-    if days < 1 or step < 1:
-        raise InvalidOption(f"window and step must be at least one day, not {days} and {step}")
-    try:
-        first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
-    except ValueError as err:
-        raise InvalidOption(f"dates must be ISO dates (YYYY-MM-DD): {err}") from err
+    days, step = checks.window(days, step)
+    first = dt.date.fromisoformat(checks.iso_date(start, "from"))
+    last = dt.date.fromisoformat(checks.iso_date(end, "to"))
     if first > last:
         raise InvalidOption(f"the windows start ({start}) after they end ({end})")
     length, stride = dt.timedelta(days=days - 1), dt.timedelta(days=step)

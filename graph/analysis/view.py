@@ -6,7 +6,6 @@ lists), so every exporter accepts them.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import sys
 import threading
@@ -17,21 +16,25 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph.errors import InvalidOption
+from graph import checks
 from graph.store import Row, Store
 from graph.vocab import SG, relation_slug
-
-FAMILIES = ("supports", "opposes", "hesitant", "neutral")
 
 
 @dataclass(frozen=True)
 class ViewFilter:
     """Which statements enter the view.
 
-    ``start``/``end`` are inclusive ISO dates; ``sources`` and ``families`` restrict to those
-    source ids and relation families; ``fold_persons`` draws a person's statements from the
-    state or body they speak for; ``hierarchy`` adds an edge from each issue to each of its
-    broader issues (relation ``broader``, family ``hierarchy``).
+    ``start``/``end`` are inclusive dates (YYYY-MM-DD); ``sources`` and ``families`` restrict
+    to those source ids and relation families (:data:`graph.checks.FAMILIES`); ``fold_persons``
+    draws a person's statements from the state or body they speak for; ``hierarchy`` adds an
+    edge from each issue to each of its broader issues (relation ``broader``, family
+    ``hierarchy``).
+
+    Raises
+    ------
+    InvalidOption
+        A bound is not a date, or a family is unknown.
     """
 
     start: str | None = None
@@ -40,6 +43,12 @@ class ViewFilter:
     families: tuple[str, ...] = ()
     fold_persons: bool = False
     hierarchy: bool = False
+
+    def __post_init__(self) -> None:
+        # dates compare as strings below, so only the one form may pass
+        checks.optional_date(self.start, "from")
+        checks.optional_date(self.end, "to")
+        checks.families(self.families)
 
 
 # The classes first, then their members: starting from every typed resource (statements
@@ -94,11 +103,10 @@ def _keep(date: str, source: str, family: str, view: ViewFilter) -> bool:
             and (not view.families or family in view.families))
 
 
-# A statement's properties come in two queries that run at once (Oxigraph evaluates without the
-# GIL): the on-disk store spends most of a row decoding its strings, ~8 µs each, so the two halves
-# split those decodes. Each property is a subquery of its own, so Oxigraph scans that property's
-# index once and hash-joins on the statement; one basic graph pattern seeks once per statement
-# and property (minutes at 100,000 statements), as did a lookup per statement (over a minute).
+# A statement's properties come in two queries that run at once, so the decoding of their rows
+# is split between two threads. Each property is a sub-select of its own: a scan of that one
+# property joined on the statement, rather than one pattern that visits every statement once
+# per property.
 def _statement_query(required: tuple[str, ...], optional: tuple[str, ...] = (),
                      extra: str = "") -> str:
     """A SELECT of each statement's slug and the properties named (``sg:`` local names, each
@@ -160,7 +168,7 @@ class _StoreRows:
 
 def _read(store: Store) -> _StoreRows:
     """Every query of the view, on two threads beside this one."""
-    with ThreadPoolExecutor(max_workers=2) as pool:  # Oxigraph evaluates without the GIL
+    with ThreadPoolExecutor(max_workers=2) as pool:  # the store answers queries in parallel
         nodes = pool.submit(store.select, _NODES)
         sources = pool.submit(store.select, _SOURCES)
         words = pool.submit(_by_statement, store, _STATEMENT_WORDS, _WORD_COLUMNS)
@@ -232,21 +240,11 @@ def stance_graph(store: Store, view: ViewFilter = ViewFilter()) -> nx.MultiDiGra
     statements reference them by id. ``G.graph`` records the view's dates and whether the
     hierarchy is in. What the store holds is read once until its next write (see
     :attr:`Store.generation`); each call builds a graph of its own.
-
-    Raises
-    ------
-    InvalidOption
-        ``view.start`` or ``view.end`` is not an ISO date.
     """
-    for bound in filter(None, (view.start, view.end)):
-        try:
-            dt.date.fromisoformat(bound)
-        except ValueError as err:
-            raise InvalidOption(f"{bound!r} is not an ISO date (YYYY-MM-DD)") from err
     G = nx.MultiDiGraph(start=view.start or "", end=view.end or "", hierarchy=view.hierarchy)
     rows = _rows(store)
     for row in sorted(rows.nodes, key=lambda row: str(row["id"])):  # a stable layout
-        attrs = {"label": str(row["label"]), "kind": str(row["kind"]), "type": _local(row["type"])}
+        attrs: dict[str, object] = {"label": str(row["label"]), "kind": str(row["kind"]), "type": _local(row["type"])}
         if row["qid"]:
             attrs["qid"] = str(row["qid"])
         if row["definition"]:

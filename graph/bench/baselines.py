@@ -20,7 +20,7 @@ import scipy.sparse as sp
 from rdflib import Dataset, URIRef
 
 from graph.ingest.triples import ontology_graph
-from graph.analysis.queries import Evidence
+from graph.analysis.evidence import Evidence
 from graph.store import Store
 from graph.vocab import DCTERMS, PREFIXES, RDFS, SG, SKOS, relation_slug
 

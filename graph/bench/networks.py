@@ -20,7 +20,7 @@ import scipy.sparse as sp
 from graph.bench import baselines
 from graph.bench.context import Context
 from graph.bench.measure import timed, timed_pair
-from graph.analysis import discourse, queries
+from graph.analysis import camps, discourse, paths
 from graph.errors import InvalidOption
 from graph.analysis.view import ViewFilter, forget, stance_graph
 
@@ -49,11 +49,11 @@ def run(ctx: Context) -> dict[str, Any]:
                                                "edges": G.number_of_edges(),
                                                "rows_kept": kept_time.to_dict()}}
     target = ctx.headline["target"]
-    found, camps_time = timed(lambda: queries.camps(store, target), runs=3)
+    found, camps_time = timed(lambda: camps.camps(store, target), runs=3)
     result["camps"] = {**camps_time.to_dict(), "proposal": target,
                        "members": len(found.supporters) + len(found.opponents) + len(found.hesitant)}
     busiest = [actor for actor, _ in Counter(st.actor for st in ctx.corpus.statements).most_common(2)]
-    walk, path_time = timed(lambda: queries.paths(store, busiest[0], busiest[1]), runs=3)
+    walk, path_time = timed(lambda: paths.paths(store, busiest[0], busiest[1]), runs=3)
     result["path"] = {**path_time.to_dict(), "between": busiest,
                       "lengths": [p.length for p in walk.paths]}
     window = _last_year(ctx)

@@ -22,12 +22,12 @@ from graph.bench.context import Context
 from graph.bench.corpus import Corpus, generate, ontology_relations
 from graph.bench.measure import timed
 from graph.bench.writers import write_nquads
-from graph.analysis import queries
+from graph.analysis import evidence
 from graph.store import Store
 from graph.vocab import issue_iri, relation_iri
 
 RELATION = "opposes"
-_EVIDENCE_LIST = TypeAdapter(list[queries.Evidence])
+_EVIDENCE_LIST = TypeAdapter(list[evidence.Evidence])
 
 
 HEADLINE_ROWS = 350
@@ -53,11 +53,11 @@ def headline_target(corpus: Corpus) -> str:
     return min(counts, key=lambda slug: (abs(counts[slug] - HEADLINE_ROWS), slug))
 
 
-def _dumps(rows: list[queries.Evidence]) -> list[dict[str, Any]]:
+def _dumps(rows: list[evidence.Evidence]) -> list[dict[str, Any]]:
     return [e.model_dump() for e in rows]
 
 
-def _rdflib(ctx: Context, target: str, ours: list[queries.Evidence]) -> dict[str, Any]:
+def _rdflib(ctx: Context, target: str, ours: list[evidence.Evidence]) -> dict[str, Any]:
     """rdflib on the corpus, or on a smaller one when the corpus is above ``rdflib_max``."""
     size = min(ctx.options.n, ctx.options.rdflib_max)
     store = ctx.store
@@ -72,11 +72,11 @@ def _rdflib(ctx: Context, target: str, ours: list[queries.Evidence]) -> dict[str
         write_nquads(small, nquads)
         store = Store(None)
         store.load([nquads])
-        expected = queries.who(store, RELATION, target)
+        expected = evidence.who(store, RELATION, target)
     assert store is not None
     dataset, load_time = timed(lambda: baselines.rdflib_dataset(nquads))
     answer, query_time = timed(lambda: baselines.rdflib_who(dataset, rel_iri, target_iri), runs=2)
-    _, ours_time = timed(lambda: queries.who(store, RELATION, target), runs=50, warmup=3)
+    _, ours_time = timed(lambda: evidence.who(store, RELATION, target), runs=50, warmup=3)
     return {
         "statements": size, "target": target, "rows": len(answer),
         "rdflib_load": load_time.to_dict(), "rdflib_query": query_time.to_dict(),
@@ -86,7 +86,7 @@ def _rdflib(ctx: Context, target: str, ours: list[queries.Evidence]) -> dict[str
     }
 
 
-def _encodings(rows: list[queries.Evidence]) -> dict[str, Any]:
+def _encodings(rows: list[evidence.Evidence]) -> dict[str, Any]:
     _, pydantic_json = timed(lambda: _EVIDENCE_LIST.dump_json(rows), runs=30, warmup=2)
     _, with_orjson = timed(lambda: orjson.dumps([e.model_dump() for e in rows]), runs=30, warmup=2)
     _, with_json = timed(lambda: json.dumps([e.model_dump() for e in rows]).encode(), runs=30, warmup=2)
@@ -100,10 +100,10 @@ def run(ctx: Context) -> dict[str, Any]:
     store = ctx.store
     assert store is not None
     target = headline_target(ctx.corpus)
-    first, cold = timed(lambda: queries.who(store, RELATION, target))
-    ours, warm = timed(lambda: queries.who(store, RELATION, target), runs=ctx.options.who_runs, warmup=3)
+    first, cold = timed(lambda: evidence.who(store, RELATION, target))
+    ours, warm = timed(lambda: evidence.who(store, RELATION, target), runs=ctx.options.who_runs, warmup=3)
     # the answer cache's miss path: the query itself, as after every write
-    _, uncached = timed(lambda: queries._who(store, RELATION, target, False), runs=3)
+    _, uncached = timed(lambda: evidence._who(store, RELATION, target, False), runs=3)
     naive, naive_time = timed(lambda: baselines.naive_who(store, str(relation_iri(RELATION)),
                                                           str(issue_iri(target))), runs=3)
     ctx.headline = {"relation": RELATION, "target": target, "answer": _dumps(ours)}

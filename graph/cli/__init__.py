@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from graph.analysis import centrality, coalitions, discourse, queries, timeline
+from graph.analysis import camps, centrality, coalitions, discourse, evidence, listings, paths, resolution, timeline
 
 from graph.coding import dna
 from graph.errors import InvalidOption, StancegraphError, UnsupportedFormat
@@ -75,7 +75,7 @@ def _table(title: str, *columns: str) -> Table:
     return table
 
 
-def _evidence_table(title: str, rows: list[queries.Evidence]) -> Table:
+def _evidence_table(title: str, rows: list[evidence.Evidence]) -> Table:
     table = Table(title=title, show_lines=True, title_justify="left")
     for column in ("actor", "relation", "target", "speaker", "quote"):
         table.add_column(column, overflow="fold")
@@ -168,7 +168,7 @@ def actors(store: StoreOption = None, as_json: JsonOption = False) -> None:
     Example: stancegraph actors --json
     """
     with _open(store) as db:
-        found = queries.actors(db)
+        found = listings.actors(db)
     if as_json:
         _print_json([a.model_dump() for a in found])
         return
@@ -186,7 +186,7 @@ def proposals(store: StoreOption = None, as_json: JsonOption = False) -> None:
     Example: stancegraph proposals
     """
     with _open(store) as db:
-        found = queries.issues(db)
+        found = listings.issues(db)
     if as_json:
         _print_json([i.model_dump() for i in found])
         return
@@ -204,7 +204,7 @@ def relations(store: StoreOption = None, as_json: JsonOption = False) -> None:
     Example: stancegraph relations
     """
     with _open(store) as db:
-        found = queries.relations(db)
+        found = resolution.relations(db)
     if as_json:
         _print_json([r.model_dump() for r in found])
         return
@@ -226,7 +226,7 @@ def show(
     Example: stancegraph show poland
     """
     with _open(store) as db:
-        found = queries.profile(db, key)
+        found = listings.profile(db, key)
     if as_json:
         _print_json(found.model_dump())
         return
@@ -257,7 +257,7 @@ def who(
     Example: stancegraph who opposes troop-deployment
     """
     with _open(store) as db:
-        found = queries.who(db, relation, target, direct_only=direct_only)
+        found = evidence.who(db, relation, target, direct_only=direct_only)
     if as_json:
         _print_json([e.model_dump() for e in found])
         return
@@ -526,11 +526,11 @@ def camps_command(
     """
     with _open(store) as db:
         if window is not None:
-            _print_json([{"start": a, "end": b, **queries.camps(
+            _print_json([{"start": a, "end": b, **camps.camps(
                 db, proposal, start=a, end=b, direct_only=direct_only).model_dump()}
                 for a, b in _store_windows(db, window, step, start, end)])
             return
-        found = queries.camps(db, proposal, start=start, end=end, direct_only=direct_only)
+        found = camps.camps(db, proposal, start=start, end=end, direct_only=direct_only)
     if as_json:
         _print_json(found.model_dump())
         return
@@ -567,9 +567,9 @@ def path_command(
     Example: stancegraph path poland russia --family supports --family opposes --family hierarchy
     Example: stancegraph path poland russia --window 30 --json
     """
-    def connect(db: Store, first: str | None, last: str | None) -> queries.Paths:
-        return queries.paths(db, source, target, k=k, max_length=max_length, direction=direction,
-                             families=tuple(families or queries.PATH_FAMILIES), start=first, end=last)
+    def connect(db: Store, first: str | None, last: str | None) -> paths.Paths:
+        return paths.paths(db, source, target, k=k, max_length=max_length, direction=direction,
+                             families=tuple(families or paths.PATH_FAMILIES), start=first, end=last)
 
     with _open(store) as db:
         if window is not None:

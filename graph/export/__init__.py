@@ -15,7 +15,6 @@ Examples
 
 from __future__ import annotations
 
-import datetime
 import functools
 import io
 from collections.abc import Callable
@@ -25,11 +24,11 @@ from typing import BinaryIO
 
 import networkx as nx
 
-from graph.errors import InvalidOption, NotFound, UnsupportedFormat
+from graph.analysis.view import ViewFilter, stance_graph
+from graph.errors import NotFound, UnsupportedFormat
 from graph.export.gexf import write_gexf
 from graph.export.graphml import write_graphml
 from graph.export.tables import write_csv, write_csv_zip, write_matrix
-from graph.analysis.view import FAMILIES, ViewFilter, stance_graph
 from graph.store import Store
 from graph.vocab import PREFIXES
 
@@ -133,18 +132,8 @@ NETWORK_WRITERS: dict[ExportFormat, Callable[[nx.Graph, BinaryIO], None]] = {
 
 # --- the stance graph ---------------------------------------------------------
 
-def _check_view(store: Store, view: ViewFilter) -> None:
-    for name, day in (("start", view.start), ("end", view.end)):
-        try:
-            if day is not None and datetime.date.fromisoformat(day).isoformat() != day:
-                raise ValueError(day)
-        except ValueError as err:
-            raise InvalidOption(f"the {name} date {day!r} is not an ISO date (YYYY-MM-DD)") from err
-    for family in view.families:
-        if family not in FAMILIES:
-            close = NotFound.among("family", family, FAMILIES).close_matches
-            hint = f"; did you mean {', '.join(close)}?" if close else ""
-            raise InvalidOption(f"no relation family {family!r} (one of {', '.join(FAMILIES)}){hint}")
+def _check_sources(store: Store, view: ViewFilter) -> None:
+    # dates and families are checked by the ViewFilter itself; sources need the store
     if view.sources:
         known = [str(row["id"]) for row in store.select(
             "SELECT ?id WHERE { ?s a sg:SourceDocument ; sg:slug ?id }")]
@@ -175,10 +164,8 @@ def network(store: Store, view: ViewFilter = ViewFilter()) -> nx.MultiDiGraph:
     ------
     NotFound
         ``view`` names a source that is not in the store.
-    InvalidOption
-        A start or end date is not an ISO date, or a relation family is unknown.
     """
-    _check_view(store, view)
+    _check_sources(store, view)
     G = stance_graph(store, view)
     for _, _, data in G.edges(data=True):
         data["label"] = data["relation_label"]

@@ -15,7 +15,6 @@ or ``bool`` (``None`` counts as absent). Conventions the writers share:
 
 from __future__ import annotations
 
-import datetime
 import functools
 import math
 import numbers
@@ -27,6 +26,9 @@ from typing import NamedTuple
 
 import networkx as nx
 from lxml import etree
+
+from graph import checks
+from graph.errors import InvalidOption
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _NMTOKEN = re.compile(r"[A-Za-z0-9._:-]+")
@@ -206,17 +208,17 @@ def edge_weight(data: Mapping[str, object], where: str) -> float | None:
 def edge_date(value: object, where: str) -> str | None:
     if value is None or value == "":
         return None
-    if not _is_iso_date(value):
-        raise ValueError(f"{where}: date {value!r} is not an ISO date (YYYY-MM-DD)")
-    return str(value)
+    text = str(value)
+    return text if _is_date(text) else checks.iso_date(text, f"{where}: date")
 
 
 @functools.lru_cache(maxsize=4096)  # a graph has far fewer dates than nodes and edges
-def _is_iso_date(value: object) -> bool:
+def _is_date(text: str) -> bool:
     try:
-        return datetime.date.fromisoformat(str(value)).isoformat() == value
-    except ValueError:
+        checks.iso_date(text)
+    except InvalidOption:
         return False
+    return True
 
 
 def edges(G: nx.Graph) -> Iterator[Edge]:

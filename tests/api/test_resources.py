@@ -1,5 +1,6 @@
 """Read routes: success and error paths, content negotiation, linked data."""
 
+import pytest
 from fastapi.testclient import TestClient
 from rdflib import Graph
 
@@ -36,6 +37,29 @@ def test_bad_parameters_get_422_naming_the_parameter(client: TestClient) -> None
     bad_date = client.get("/statements", params={"from": "yesterday"})
     assert bad_date.status_code == 422 and bad_date.json()["detail"][0]["loc"] == ["query", "from"]
     assert client.get("/statements", params={"limit": 0}).status_code == 422
+
+
+@pytest.mark.parametrize("path", ["/statements", "/graph", "/export?format=gexf"])
+@pytest.mark.parametrize(("name", "day"), [("from", "20250110"), ("to", "86400"), ("from", "2025-02-30")])
+def test_dates_are_checked_as_the_cli_checks_them(client: TestClient, path: str, name: str,
+                                                  day: str) -> None:
+    response = client.get(path, params={name: day})
+    assert response.status_code == 422
+    [error] = response.json()["detail"]
+    assert error["loc"] == ["query", name]
+    assert error["msg"].endswith(f"{name} {day!r} is not a date (YYYY-MM-DD)")
+
+
+def test_a_date_in_the_form_stored_filters(client: TestClient) -> None:
+    page = client.get("/statements", params={"from": "2025-01-10"}).json()
+    assert {e["statement"] for e in page["items"]} == {"mini-s1", "mini-s2", "mini-s4"}
+    assert client.get("/statements", params={"from": "2025-01-09", "to": "2025-01-09"}).json()["total"] == 1
+
+
+def test_networks_refuse_a_compact_date_naming_from(client: TestClient) -> None:
+    response = client.get("/networks/affiliation", params={"from": "20240101"})
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["query", "from"]
 
 
 def test_actors_and_proposals(client: TestClient) -> None:

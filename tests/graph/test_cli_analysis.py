@@ -90,7 +90,7 @@ def test_camps_path_coalitions_centrality(debate_env: Path) -> None:
     (["coalitions", "--method", "leiden"], "unknown method"),
     (["path", "avalon", "avalon"], "both 'avalon'"),
     (["path", "avalon", "brigadon"], "did you mean brigadoon"),
-    (["camps", "troops", "--from", "yesterday"], "not an ISO date"),
+    (["camps", "troops", "--from", "yesterday"], "from 'yesterday' is not a date (YYYY-MM-DD)"),
 ])
 def test_errors_are_one_line(debate_env: Path, args: list[str], message: str) -> None:
     result = runner.invoke(app, args)

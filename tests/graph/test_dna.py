@@ -19,7 +19,8 @@ from graph.analysis.discourse import (
 from graph.coding.dna import DnaVariables, import_dna, read_dna
 from graph.errors import SourceDataError
 from graph.analysis.view import ViewFilter, stance_graph
-from graph.analysis.queries import profile, who
+from graph.analysis.evidence import who
+from graph.analysis.listings import profile
 from graph.store import Store
 
 # The SQLite tables of DNA 3 (sql/Sql.java, createTables), trimmed of columns the importer ignores.

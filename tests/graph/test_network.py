@@ -101,5 +101,5 @@ def test_within_and_span(mini_store: Store) -> None:
 
 
 def test_dates_must_be_iso(mini_store: Store) -> None:
-    with pytest.raises(InvalidOption, match="'9 January' is not an ISO date"):
+    with pytest.raises(InvalidOption, match=r"from '9 January' is not a date \(YYYY-MM-DD\)"):
         stance_graph(mini_store, ViewFilter(start="9 January"))

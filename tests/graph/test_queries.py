@@ -1,10 +1,15 @@
 """Queries on the mini data set: hierarchy of relations and of issues, resolution, profiles."""
 
 import pytest
+from rdflib import Literal
 
+from graph.analysis._bound import select
+from graph.analysis.evidence import source, statement, statements, who
+from graph.analysis.listings import actors, issues, profile
+from graph.analysis.resolution import relations, resolve, resolve_relation
 from graph.errors import NotFound
-from graph.analysis.queries import actors, issues, profile, relations, resolve, resolve_relation, who
 from graph.store import Store
+from graph.vocab import source_iri
 
 
 def _actors(rows) -> list[str]:
@@ -63,3 +68,25 @@ def test_profile_lists_statements_as_actor_speaker_and_target(mini_store: Store)
     assert sorted(e.statement for e in berg.statements) == ["mini-s1", "mini-s2"]
     ruritania = profile(mini_store, "ruritania")
     assert sorted(e.statement for e in ruritania.statements) == ["mini-s1", "mini-s2"]
+
+
+def test_values_are_bound_never_read_as_query_text(mini_store: Store) -> None:
+    # a value that would widen the pattern if it were pasted into the query
+    sneaky = Literal('mini" } UNION { ?d ?p ?o } #')
+    assert select(mini_store, "SELECT ?d WHERE { ?d sg:slug $id }", id=sneaky) == []
+    assert [r["d"] for r in select(mini_store, "SELECT ?d WHERE { ?d sg:slug $id }",
+                                   id=Literal("mini"))] == [str(source_iri("mini"))]
+    with pytest.raises(NotFound, match="no source 'mini\" } #'"):
+        source(mini_store, 'mini" } #')
+    with pytest.raises(NotFound, match="no statement"):
+        statement(mini_store, "mini-s1\n")
+    assert statement(mini_store, "mini-s1").actor == "ruritania"
+
+
+def test_statement_filters(mini_store: Store) -> None:
+    page = statements(mini_store, actor="Strelsau", relation="opposes", target="peace-support",
+                      source="mini", start="2025-01-10", end="2025-01-10")
+    assert [e.statement for e in page.items] == ["mini-s1"] and page.total == 1
+    assert statements(mini_store, end="2025-01-09").total == 1
+    page = statements(mini_store, limit=2, offset=1)  # in date order: mini-s3 is the earliest
+    assert [e.statement for e in page.items] == ["mini-s1", "mini-s2"] and page.total == 4
