@@ -53,7 +53,7 @@ def centrality(G: nx.MultiDiGraph, selection: Selection = Selection(),
         H.edges[u, v]["distance"] = 1 / weight
     between = nx.betweenness_centrality(H, weight="distance") if H.number_of_edges() else {}
     found = []
-    for actor, label in zip(network.rows, network.row_labels):
+    for actor, label in zip(network.rows, network.row_labels, strict=True):
         into: dict[int, float] = {}
         for other, data in (H[actor].items() if actor in H else ()):
             into[index[other]] = into.get(index[other], 0.0) + data["weight"]

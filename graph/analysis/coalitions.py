@@ -259,7 +259,7 @@ def blocs(G: nx.MultiDiGraph, selection: Selection = Selection(),
     cohesion, division = _share(a_w, c_w, 1.0), _share(c_b, a_b, 0.0)
     sides = _sides(G, selection)
     names = [congruence.rows[i] for i in tied]
-    split = [{n for n, label in zip(names, labels) if label == b} for b in set(labels.tolist())]
+    split = [{n for n, label in zip(names, labels, strict=True) if label == b} for b in set(labels.tolist())]
     tied_set = set(names)
     return Blocs(blocs=[_coalition(G, members, sides) for members in ranked(G, split)],
                  unaligned=[n for n in congruence.rows if n not in tied_set],

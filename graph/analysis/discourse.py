@@ -166,12 +166,12 @@ class DiscourseNetwork:
         G = nx.Graph(kind=self.kind, aggregation=str(self.aggregation),
                      normalization=str(self.normalization), start=self.start, end=self.end)
         G.add_nodes_from((node, {"label": label, "bipartite": 0})
-                         for node, label in zip(self.rows, self.row_labels))
+                         for node, label in zip(self.rows, self.row_labels, strict=True))
         if not self.one_mode:
             G.add_nodes_from((node, {"label": label, "bipartite": 1})
-                             for node, label in zip(self.columns, self.column_labels))
+                             for node, label in zip(self.columns, self.column_labels, strict=True))
         coo = self.matrix.tocoo()
-        for i, j, value in zip(coo.row, coo.col, coo.data):
+        for i, j, value in zip(coo.row, coo.col, coo.data, strict=True):
             if value and (not self.one_mode or i < j):
                 G.add_edge(self.rows[i], self.columns[j], weight=float(value))
         return G
@@ -276,7 +276,7 @@ def _duplicate_key(actor: np.ndarray, target: np.ndarray, polarity: np.ndarray,
                    date: np.ndarray, source: np.ndarray, rule: Duplicates,
                    qualifier: bool) -> list[np.ndarray]:
     key = [actor, target, period(rule, date, source)]
-    return key + [polarity] if qualifier else key
+    return [*key, polarity] if qualifier else key
 
 
 def deduplicate(found: Iterable[Stance], rule: Duplicates | str = Duplicates.ALL, *,

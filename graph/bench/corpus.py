@@ -165,13 +165,13 @@ def _actors(rng: random.Random, count: int, taken: set[str]) -> list[Actor]:
     for index, kind in enumerate(("State", "State", "Person", "Organization")[:count]):
         kinds[index] = kind
     drafts = []
-    for index, kind in enumerate(kinds):
+    for kind in kinds:
         label = words.actor_label(rng, kind)
         drafts.append((kind, label, _unique(words.slugify(label), taken)))
     bodies = [slug for kind, _, slug in drafts if kind in ("State", "Organization", "Alliance", "Committee")]
     orgs = [slug for kind, _, slug in drafts if kind in ("Organization", "Alliance")]
     actors = []
-    for index, (kind, label, slug) in enumerate(drafts):
+    for kind, label, slug in drafts:
         aliases = (f"{label.split()[0]} capital",) if kind == "State" and rng.random() < 0.3 else ()
         member_of = tuple(sorted(set(rng.sample(orgs, k=min(len(orgs), rng.choice((1, 2)))))))\
             if kind == "State" and orgs and rng.random() < 0.6 else ()

@@ -121,7 +121,9 @@ def columns(records: Iterable[tuple[str, Mapping[str, object]]],
     Examples
     --------
     >>> columns([("node 'a'", {"x": 1, "y": "z"}), ("node 'b'", {"x": 2.5, "n m": True})])
-    [Column(name='x', key='x', type='double'), Column(name='y', key='y', type='string'), Column(name='n m', key='n_m', type='boolean')]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [Column(name='x', key='x', type='double'), Column(name='y', key='y', type='string'),
+     Column(name='n m', key='n_m', type='boolean')]
     """
     ignored = set(skip)
     wheres: list[str] = []
@@ -132,7 +134,7 @@ def columns(records: Iterable[tuple[str, Mapping[str, object]]],
     # Records mostly share their names and value classes, so each distinct (name, class) pair
     # is typed once. The pairs come in order of first appearance, as the columns must.
     shapes = dict.fromkeys((tuple(data), tuple(map(type, data.values()))) for data in datas)
-    pairs = dict.fromkeys(pair for names, classes in shapes for pair in zip(names, classes))
+    pairs = dict.fromkeys(pair for names, classes in shapes for pair in zip(names, classes, strict=True))
     types: dict[str, str] = {}
     for name, cls in pairs:
         if cls is type(None) or name in ignored:
