@@ -22,8 +22,9 @@ import numbers
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 import networkx as nx
 from lxml import etree
@@ -230,8 +231,8 @@ def edges(G: nx.Graph) -> Iterator[Edge]:
     >>> [(e.id, e.kind) for e in edges(G)]
     [('s1', 'offers'), ('s2', 'offers#2')]
     """
-    multigraph = G.is_multigraph()
-    keys = [str(key) for _, _, key in G.edges(keys=True)] if multigraph else []
+    multigraph = isinstance(G, nx.MultiGraph)
+    keys = [str(key) for _, _, key in G.edges(keys=True)] if isinstance(G, nx.MultiGraph) else []
     usable = multigraph and len(set(keys)) == len(keys) and all(map(_NMTOKEN.fullmatch, keys))
     directed = G.is_directed()
     seen: dict[tuple[object, ...], int] = {}
@@ -255,7 +256,14 @@ def graph_attributes(G: nx.Graph) -> dict[str, object]:
     return {k: v for k, v in G.graph.items() if v is not None}
 
 
-def leaf(xf: etree.xmlfile, tag: str, attrib: Mapping[str, str]) -> None:
+class XmlWriter(Protocol):
+    """What the writers use of the incremental writer that ``etree.xmlfile`` opens."""
+
+    def element(self, tag: str, attrib: Mapping[str, str] | None = None) -> AbstractContextManager[None]: ...
+    def write(self, *args: str | etree._Element) -> None: ...
+
+
+def leaf(xf: XmlWriter, tag: str, attrib: Mapping[str, str]) -> None:
     with xf.element(tag, dict(attrib)):
         pass
 
