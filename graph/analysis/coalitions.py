@@ -87,10 +87,10 @@ def congruence_graph(network: DiscourseNetwork) -> nx.Graph:
     >>> sorted(congruence_graph(net).edges(data="weight"))
     [('a', 'b', 2.0)]
     """
-    H = nx.Graph()
-    for u, v, weight in network.to_graph().edges(data="weight"):
-        if weight > 0:
-            H.add_edge(u, v, weight=weight)
+    H: nx.Graph = nx.Graph()
+    for u, v, data in network.to_graph().edges(data=True):
+        if data["weight"] > 0:
+            H.add_edge(u, v, weight=data["weight"])
     return H
 
 
