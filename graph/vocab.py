@@ -9,8 +9,8 @@ from rdflib.namespace import DefinedNamespace, Namespace
 
 __all__ = [
     "DCTERMS", "EV", "ID", "OWL", "PREFIXES", "PROV", "RDF", "RDFS", "SCHEMA", "SG", "SKOS", "WD", "XSD",
-    "actor_iri", "graph_iri", "issue_iri", "relation_iri", "relation_slug", "slug_of",
-    "source_iri", "statement_iri", "is_slug",
+    "actor_iri", "graph_iri", "is_slug", "issue_iri", "relation_iri", "relation_slug", "slug_of",
+    "source_iri", "statement_iri",
 ]
 
 SCHEMA = SDO

@@ -49,11 +49,11 @@ def centrality(G: nx.MultiDiGraph, selection: Selection = Selection(),
     H = congruence_graph(network)
     groups = ranked(G, communities(H, method, seed))
     index = {member: i for i, group in enumerate(groups) for member in group}
-    for u, v, weight in H.edges(data="weight"):
-        H.edges[u, v]["distance"] = 1 / weight
+    for _, _, data in H.edges(data=True):
+        data["distance"] = 1 / data["weight"]
     between = nx.betweenness_centrality(H, weight="distance") if H.number_of_edges() else {}
     found = []
-    for actor, label in zip(network.rows, network.row_labels):
+    for actor, label in zip(network.rows, network.row_labels, strict=True):
         into: dict[int, float] = {}
         for other, data in (H[actor].items() if actor in H else ()):
             into[index[other]] = into.get(index[other], 0.0) + data["weight"]

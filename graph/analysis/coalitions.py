@@ -87,10 +87,10 @@ def congruence_graph(network: DiscourseNetwork) -> nx.Graph:
     >>> sorted(congruence_graph(net).edges(data="weight"))
     [('a', 'b', 2.0)]
     """
-    H = nx.Graph()
-    for u, v, weight in network.to_graph().edges(data="weight"):
-        if weight > 0:
-            H.add_edge(u, v, weight=weight)
+    H: nx.Graph = nx.Graph()
+    for u, v, data in network.to_graph().edges(data=True):
+        if data["weight"] > 0:
+            H.add_edge(u, v, weight=data["weight"])
     return H
 
 
@@ -259,7 +259,7 @@ def blocs(G: nx.MultiDiGraph, selection: Selection = Selection(),
     cohesion, division = _share(a_w, c_w, 1.0), _share(c_b, a_b, 0.0)
     sides = _sides(G, selection)
     names = [congruence.rows[i] for i in tied]
-    split = [{n for n, label in zip(names, labels) if label == b} for b in set(labels.tolist())]
+    split = [{n for n, label in zip(names, labels, strict=True) if label == b} for b in set(labels.tolist())]
     tied_set = set(names)
     return Blocs(blocs=[_coalition(G, members, sides) for members in ranked(G, split)],
                  unaligned=[n for n in congruence.rows if n not in tied_set],

@@ -17,6 +17,7 @@ import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar
 
 import networkx as nx
 import numpy as np
@@ -163,15 +164,15 @@ class DiscourseNetwork:
         One-mode: undirected ties between rows, weight = cell value (zero cells are no tie).
         Two-mode: a bipartite graph (node attribute ``bipartite`` 0 for rows, 1 for columns).
         """
-        G = nx.Graph(kind=self.kind, aggregation=str(self.aggregation),
+        G: nx.Graph = nx.Graph(kind=self.kind, aggregation=str(self.aggregation),
                      normalization=str(self.normalization), start=self.start, end=self.end)
         G.add_nodes_from((node, {"label": label, "bipartite": 0})
-                         for node, label in zip(self.rows, self.row_labels))
+                         for node, label in zip(self.rows, self.row_labels, strict=True))
         if not self.one_mode:
             G.add_nodes_from((node, {"label": label, "bipartite": 1})
-                             for node, label in zip(self.columns, self.column_labels))
+                             for node, label in zip(self.columns, self.column_labels, strict=True))
         coo = self.matrix.tocoo()
-        for i, j, value in zip(coo.row, coo.col, coo.data):
+        for i, j, value in zip(coo.row, coo.col, coo.data, strict=True):
             if value and (not self.one_mode or i < j):
                 G.add_edge(self.rows[i], self.columns[j], weight=float(value))
         return G
@@ -190,8 +191,8 @@ def _hierarchy(G: nx.MultiDiGraph) -> dict[str, list[str]]:
         raise InvalidOption("grouping targets needs the issue hierarchy: build the view with "
                             "ViewFilter(hierarchy=True)")
     broader: dict[str, list[str]] = {n: [] for n, kind in G.nodes(data="kind") if kind == "issue"}
-    for u, v, family in G.edges(data="family"):
-        if family == "hierarchy":
+    for u, v, data in G.edges(data=True):
+        if data.get("family") == "hierarchy":
             broader[u].append(v)
     return broader
 
@@ -253,9 +254,10 @@ def stances(G: nx.MultiDiGraph, selection: Selection = Selection()) -> list[Stan
         unknown family.
     """
     table = _table(G, selection, details=True)
-    return [Stance(statement=str(table.statement[i]), actor=table.actors[table.actor[i]],
+    statement, date, source = table.details()
+    return [Stance(statement=str(statement[i]), actor=table.actors[table.actor[i]],
                    target=table.targets[table.target[i]], polarity=int(table.polarity[i]),
-                   date=str(table.date[i]), source=str(table.source[i]))
+                   date=str(date[i]), source=str(source[i]))
             for i in table.chronological()]
 
 
@@ -265,16 +267,17 @@ def _selected(G: nx.MultiDiGraph, selection: Selection, qualifier: bool) -> Stan
     if rule is Duplicates.ALL:
         return _table(G, selection, details=False)
     table = _table(G, selection, details=True)
+    _, date, source = table.details()
     return table.take(first_of_each(
-        _duplicate_key(table.actor, table.target, table.polarity, table.date, table.source, rule,
-                       qualifier), table.chronological()))
+        _duplicate_key(table.actor, table.target, table.polarity, date, source, rule, qualifier),
+        table.chronological()))
 
 
 def _duplicate_key(actor: np.ndarray, target: np.ndarray, polarity: np.ndarray,
                    date: np.ndarray, source: np.ndarray, rule: Duplicates,
                    qualifier: bool) -> list[np.ndarray]:
     key = [actor, target, period(rule, date, source)]
-    return key + [polarity] if qualifier else key
+    return [*key, polarity] if qualifier else key
 
 
 def deduplicate(found: Iterable[Stance], rule: Duplicates | str = Duplicates.ALL, *,
@@ -297,19 +300,23 @@ def deduplicate(found: Iterable[Stance], rule: Duplicates | str = Duplicates.ALL
     found = list(found)
     if rule is Duplicates.ALL or not found:
         return found
-    columns = [np.array([getattr(s, name) for s in found])
-               for name in ("actor", "target", "polarity", "date", "source")]
-    return [found[i] for i in first_of_each(_duplicate_key(*columns, rule, qualifier))]
+    actor, target, polarity, date, source = (np.array([getattr(s, name) for s in found])
+                                             for name in ("actor", "target", "polarity", "date", "source"))
+    key = _duplicate_key(actor, target, polarity, date, source, rule, qualifier)
+    return [found[i] for i in first_of_each(key)]
 
 
 # --- matrices -----------------------------------------------------------------
 
 
-def _option(enum: type[StrEnum], value: object, name: str) -> StrEnum:
+E = TypeVar("E", bound=StrEnum)
+
+
+def _option(enum: type[E], value: str, name: str) -> E:
     try:
         return enum(value)
     except ValueError:
-        choices = ", ".join(member.value for member in enum)  # type: ignore[attr-defined]
+        choices = ", ".join(member.value for member in enum)
         raise InvalidOption(f"unknown {name} {value!r}; choose one of {choices}") from None
 
 
@@ -542,6 +549,7 @@ def _normalize(M: sp.csr_array, cells: sp.csr_array, aggregation: Aggregation,
     counts = np.asarray(cells.sum(axis=1)).ravel()
     coo = M.tocoo()
     i, j = coo.row, coo.col
+    norm: np.ndarray
     if normalization is Normalization.AVERAGE:
         norm = (counts[i] + counts[j]) / 2
     elif normalization is Normalization.DNA_COSINE:
@@ -559,7 +567,7 @@ def _normalize(M: sp.csr_array, cells: sp.csr_array, aggregation: Aggregation,
     return sp.coo_array((values, (i, j)), shape=M.shape).tocsr()
 
 
-def _at(matrix: sp.sparray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+def _at(matrix: sp.csr_array | sp.csc_array, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """The entries of a sparse matrix at the positions (i, j), by a binary search of its keys.
 
     >>> _at(sp.csr_array([[0, 2], [3, 0]]), np.array([0, 1, 1]), np.array([1, 0, 1]))

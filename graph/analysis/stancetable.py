@@ -40,9 +40,22 @@ class StanceTable:
                            self.polarity[rows], pick(self.statement), pick(self.date),
                            pick(self.source))
 
+    def details(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The ``statement``, ``date`` and ``source`` columns.
+
+        Raises
+        ------
+        ValueError
+            The table was read without details.
+        """
+        if self.statement is None or self.date is None or self.source is None:
+            raise ValueError("the stance table was read without details")
+        return self.statement, self.date, self.source
+
     def chronological(self) -> np.ndarray:
         """Row order by date, then statement id (needs details)."""
-        return np.lexsort((self.statement, self.date))
+        statement, date, _ = self.details()
+        return np.lexsort((statement, date))
 
 
 def stance_table(G: nx.MultiDiGraph, families: Collection[str], group: Mapping[str, str],
@@ -61,9 +74,9 @@ def stance_table(G: nx.MultiDiGraph, families: Collection[str], group: Mapping[s
     targets: dict[str, int] = {}
     pairs: list[tuple[int, int, int]] = []
     edges: list[tuple[str, dict]] = []
-    # the adjacency dicts, not G.edges: statements are read per (actor, target) pair, and the
-    # per-edge work is one family test
-    for u, neighbours in G._adj.items():
+    # the adjacency dicts (G.adjacency(), not G.edges): statements are read per (actor, target)
+    # pair, and the per-edge work is one family test
+    for u, neighbours in G.adjacency():
         for v, keyed in neighbours.items():
             if v not in group:
                 continue

@@ -165,13 +165,13 @@ def _actors(rng: random.Random, count: int, taken: set[str]) -> list[Actor]:
     for index, kind in enumerate(("State", "State", "Person", "Organization")[:count]):
         kinds[index] = kind
     drafts = []
-    for index, kind in enumerate(kinds):
+    for kind in kinds:
         label = words.actor_label(rng, kind)
         drafts.append((kind, label, _unique(words.slugify(label), taken)))
     bodies = [slug for kind, _, slug in drafts if kind in ("State", "Organization", "Alliance", "Committee")]
     orgs = [slug for kind, _, slug in drafts if kind in ("Organization", "Alliance")]
     actors = []
-    for index, (kind, label, slug) in enumerate(drafts):
+    for kind, label, slug in drafts:
         aliases = (f"{label.split()[0]} capital",) if kind == "State" and rng.random() < 0.3 else ()
         member_of = tuple(sorted(set(rng.sample(orgs, k=min(len(orgs), rng.choice((1, 2)))))))\
             if kind == "State" and orgs and rng.random() < 0.6 else ()
@@ -201,7 +201,7 @@ def _issues(rng: random.Random, count: int, taken: set[str]) -> list[Issue]:
 
 
 def _sizes(rng: random.Random, n: int) -> list[int]:
-    sizes = []
+    sizes: list[int] = []
     while sum(sizes) < n:
         sizes.append(rng.randint(5, 30))
     sizes[-1] -= sum(sizes) - n
@@ -228,7 +228,9 @@ class _Draw:
         for actor in actors:
             if actor.affiliation and actor.type == "Person":
                 self.speakers.setdefault(actor.affiliation, []).append(actor.id)
-        self.persons = [a for a in actors if a.type in ("Person", "AnonymousSource") and a.affiliation]
+        # persons and anonymous sources, each with the body it speaks for
+        self.persons = [(a, self.by_id[a.affiliation]) for a in actors
+                        if a.type in ("Person", "AnonymousSource") and a.affiliation]
         self.states = [a for a in actors if a.type == "State"]
         self.orgs = [a for a in actors if a.type in ("Organization", "Alliance")]
 
@@ -246,8 +248,7 @@ class _Draw:
             return actor, self.rng.choice(self.by_family[family]), issue.id, issue.label
         kind = self.rng.random()
         if kind < 0.5 and self.persons:
-            person = self.rng.choice(self.persons)
-            body = self.by_id[person.affiliation]  # type: ignore[index]
+            person, body = self.rng.choice(self.persons)
             return person, "speaks-for", body.id, body.label
         if kind < 0.7 and self.orgs:
             state = self.rng.choice(self.states)

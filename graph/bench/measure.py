@@ -50,16 +50,15 @@ def percentile(samples: Sequence[float], q: float) -> float:
 
 def timed(call: Callable[[], T], *, runs: int = 1, warmup: int = 0) -> tuple[T, Timing]:
     """Run ``call`` ``warmup`` times unmeasured, then ``runs`` times; the last result and the timing."""
-    result = None
     for _ in range(warmup):
-        result = call()
+        call()
     samples = []
     gc.collect()
     for _ in range(runs):
         start = time.perf_counter()
         result = call()
         samples.append(time.perf_counter() - start)
-    return result, Timing(tuple(samples))  # type: ignore[return-value]
+    return result, Timing(tuple(samples))
 
 
 def timed_pair(ours: Callable[[], T], baseline: Callable[[], U], *, runs: int = 5

@@ -138,7 +138,8 @@ def _rows(r: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
             rd = who["rdflib"]
             rows.append((f"who at {rd['statements']:,} statements: {rd['rows']} rows (cached)",
                          _ms(rd["ours_at_this_size"]["p50_s"]),
-                         f"rdflib SPARQL {_ms(rd['rdflib_query']['p50_s'])} (+ parse {_ms(rd['rdflib_load']['p50_s'])})",
+                         f"rdflib SPARQL {_ms(rd['rdflib_query']['p50_s'])}"
+                         f" (+ parse {_ms(rd['rdflib_load']['p50_s'])})",
                          f"{rd['ratio']:,.0f}×", "equal" if rd["equal"] else "DIFFER"))
     if "networks" in r:
         net = r["networks"]
@@ -163,7 +164,8 @@ def _rows(r: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
         for name in ("gexf", "graphml"):
             ours = ex[name]["ours"]
             nx_ = ex[name].get("networkx")
-            rows.append((f"{name.upper()} writer ({ours['bytes'] / 2**20:,.1f} MiB, peak +{ours['peak_growth_mib']} MiB)",
+            size = f"{ours['bytes'] / 2**20:,.1f} MiB, peak +{ours['peak_growth_mib']} MiB"
+            rows.append((f"{name.upper()} writer ({size})",
                          _ms(ours["p50_s"]),
                          f"networkx {_ms(nx_['p50_s'])}, peak +{nx_['peak_growth_mib']} MiB" if nx_ else "",
                          f"{ours['p50_s'] / nx_['p50_s']:.2f}×" if nx_ else "", ""))

@@ -21,8 +21,9 @@ import numbers
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 import networkx as nx
 from lxml import etree
@@ -123,7 +124,9 @@ def columns(records: Iterable[tuple[str, Mapping[str, object]]],
     Examples
     --------
     >>> columns([("node 'a'", {"x": 1, "y": "z"}), ("node 'b'", {"x": 2.5, "n m": True})])
-    [Column(name='x', key='x', type='double'), Column(name='y', key='y', type='string'), Column(name='n m', key='n_m', type='boolean')]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [Column(name='x', key='x', type='double'), Column(name='y', key='y', type='string'),
+     Column(name='n m', key='n_m', type='boolean')]
     """
     ignored = set(skip)
     wheres: list[str] = []
@@ -134,7 +137,7 @@ def columns(records: Iterable[tuple[str, Mapping[str, object]]],
     # Records mostly share their names and value classes, so each distinct (name, class) pair
     # is typed once. The pairs come in order of first appearance, as the columns must.
     shapes = dict.fromkeys((tuple(data), tuple(map(type, data.values()))) for data in datas)
-    pairs = dict.fromkeys(pair for names, classes in shapes for pair in zip(names, classes))
+    pairs = dict.fromkeys(pair for names, classes in shapes for pair in zip(names, classes, strict=True))
     types: dict[str, str] = {}
     for name, cls in pairs:
         if cls is type(None) or name in ignored:
@@ -230,8 +233,8 @@ def edges(G: nx.Graph) -> Iterator[Edge]:
     >>> [(e.id, e.kind) for e in edges(G)]
     [('s1', 'offers'), ('s2', 'offers#2')]
     """
-    multigraph = G.is_multigraph()
-    keys = [str(key) for _, _, key in G.edges(keys=True)] if multigraph else []
+    multigraph = isinstance(G, nx.MultiGraph)
+    keys = [str(key) for _, _, key in G.edges(keys=True)] if isinstance(G, nx.MultiGraph) else []
     usable = multigraph and len(set(keys)) == len(keys) and all(map(_NMTOKEN.fullmatch, keys))
     directed = G.is_directed()
     seen: dict[tuple[object, ...], int] = {}
@@ -255,7 +258,14 @@ def graph_attributes(G: nx.Graph) -> dict[str, object]:
     return {k: v for k, v in G.graph.items() if v is not None}
 
 
-def leaf(xf: etree.xmlfile, tag: str, attrib: Mapping[str, str]) -> None:
+class XmlWriter(Protocol):
+    """What the writers use of the incremental writer that ``etree.xmlfile`` opens."""
+
+    def element(self, tag: str, attrib: Mapping[str, str] | None = None) -> AbstractContextManager[None]: ...
+    def write(self, *args: str | etree._Element) -> None: ...
+
+
+def leaf(xf: XmlWriter, tag: str, attrib: Mapping[str, str]) -> None:
     with xf.element(tag, dict(attrib)):
         pass
 

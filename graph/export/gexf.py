@@ -12,7 +12,7 @@ from lxml import etree
 
 from graph.export import palette
 from graph.export.attributes import (
-    EDGE_FIELDS, Column, Edge, clean, columns, edge_date, edge_weight, edges, leaf, text, token,
+    EDGE_FIELDS, Column, Edge, XmlWriter, clean, columns, edge_date, edge_weight, edges, leaf, text, token,
 )
 
 GEXF_NS = "http://gexf.net/1.3"
@@ -169,7 +169,7 @@ class _Attvalues:
         return leaf
 
 
-def _write_attvalues(xf: etree.xmlfile, attvalues: list[_Attvalues],
+def _write_attvalues(xf: XmlWriter, attvalues: list[_Attvalues],
                      data: Mapping[str, object]) -> None:
     filled = [a.element(text(value)) for a in attvalues if (value := data.get(a.name)) is not None]
     if filled:
@@ -177,7 +177,7 @@ def _write_attvalues(xf: etree.xmlfile, attvalues: list[_Attvalues],
             xf.write(*filled)
 
 
-def _write_color(xf: etree.xmlfile, rgb: palette.RGB) -> None:
+def _write_color(xf: XmlWriter, rgb: palette.RGB) -> None:
     with xf.element(_VIZ_COLOR, _color_attrib(rgb)):
         pass
 

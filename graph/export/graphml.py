@@ -10,7 +10,7 @@ import networkx as nx
 from lxml import etree
 
 from graph.export.attributes import (
-    Column, columns, edges, graph_attributes, leaf, node_ids, text,
+    Column, XmlWriter, columns, edges, graph_attributes, leaf, node_ids, text,
 )
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
@@ -79,7 +79,7 @@ def _data_leaves(domain: str, cols: list[Column]) -> list[tuple[str, etree._Elem
     return [(c.name, etree.Element("data", {"key": f"{domain}_{c.key}"})) for c in cols]
 
 
-def _write_data(xf: etree.xmlfile, leaves: list[tuple[str, etree._Element]],
+def _write_data(xf: XmlWriter, leaves: list[tuple[str, etree._Element]],
                 data: Mapping[str, object]) -> None:
     # Each column's element is refilled and written again: lxml writes an element that exists
     # in less than half the time it takes to open and close one, or to build a new one.

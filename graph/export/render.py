@@ -13,6 +13,7 @@ from typing import BinaryIO
 
 import matplotlib
 import networkx as nx
+import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
@@ -43,10 +44,10 @@ def _legend(G: nx.Graph) -> list[Line2D]:
     return handles
 
 
-def _layout(G: nx.Graph, seed: int) -> dict[object, tuple[float, float]]:
+def _layout(G: nx.Graph, seed: int) -> dict[object, np.ndarray]:
     """Kamada-Kawai on the undirected simple graph, started from a seeded spring layout: it
     keeps tied nodes close without letting them overlap. Weights are ignored: they are signed."""
-    U = nx.Graph(G.to_undirected(as_view=True))
+    U: nx.Graph = nx.Graph(G.to_undirected(as_view=True))
     start = nx.spring_layout(U, seed=seed, weight=None)
     return nx.kamada_kawai_layout(U, pos=start, weight=None)
 

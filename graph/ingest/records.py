@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from rdflib import Graph, URIRef
@@ -20,10 +20,11 @@ from graph.vocab import RDF, SG
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(min_length=1)]
 
-ACTOR_TYPES = ("State", "Person", "AnonymousSource", "Organization", "Alliance", "Committee",
-               "MediaOutlet", "Group")
-MODALITIES = ("asserted", "conditional", "hypothetical", "historical", "reported")
-ATTRIBUTIONS = ("named", "anonymous", "collective", "unattributed")
+ActorType = Literal["State", "Person", "AnonymousSource", "Organization", "Alliance", "Committee",
+                    "MediaOutlet", "Group"]
+ACTOR_TYPES: tuple[ActorType, ...] = get_args(ActorType)
+Modality = Literal["asserted", "conditional", "hypothetical", "historical", "reported"]
+Attribution = Literal["named", "anonymous", "collective", "unattributed"]
 BACKGROUND_ACTOR_FIELDS = ("wikidata", "member_of")
 LANG = "en"
 
@@ -43,7 +44,7 @@ class ActorBackground(_Record):
 
 class ActorRecord(_Record):
     id: Slug
-    type: Literal[ACTOR_TYPES]  # type: ignore[valid-type]
+    type: ActorType
     label: Text
     aliases: list[Text] = []
     description: Text | None = None
@@ -96,8 +97,8 @@ class StatementRecord(_Record):
     start: Annotated[int, Field(ge=0)]
     end: Annotated[int, Field(ge=1)]
     speaker: Slug | None = None
-    attribution: Literal[ATTRIBUTIONS]  # type: ignore[valid-type]
-    modality: Literal[MODALITIES] = "asserted"  # type: ignore[valid-type]
+    attribution: Attribution
+    modality: Modality = "asserted"
     condition: Text | None = None
     reason: Text | None = None
     role: Text | None = None

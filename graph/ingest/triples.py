@@ -25,24 +25,24 @@ from graph.vocab import (
     actor_iri, issue_iri, relation_iri, source_iri, statement_iri,
 )
 
-I = TypeVar("I")
-L = TypeVar("L")
-I_co = TypeVar("I_co", covariant=True)
-L_co = TypeVar("L_co", covariant=True)
-Triple = tuple[I, I, I | L]
-"""Subject and predicate IRIs, and an object IRI or literal, of one library's terms."""
+IriT = TypeVar("IriT")
+LitT = TypeVar("LitT")
+IriT_co = TypeVar("IriT_co", covariant=True)
+LitT_co = TypeVar("LitT_co", covariant=True)
+Triple = tuple[IriT, IriT, IriT | LitT]
+"""A triple of one library's terms: IRIs for subject and predicate, an IRI or literal object."""
 
 
-class Terms(Protocol[I_co, L_co]):
+class Terms(Protocol[IriT_co, LitT_co]):
     """Makes the RDF terms of one library: IRIs and the literals the data format uses."""
 
-    def iri(self, value: str) -> I_co: ...
-    def string(self, text: str) -> L_co: ...
-    def text(self, text: str) -> L_co: ...  # in the data's language (LANG)
-    def integer(self, value: int) -> L_co: ...
-    def date(self, value: dt.date) -> L_co: ...
-    def year(self, value: int) -> L_co: ...
-    def boolean(self, value: bool) -> L_co: ...
+    def iri(self, value: str) -> IriT_co: ...
+    def string(self, text: str) -> LitT_co: ...
+    def text(self, text: str) -> LitT_co: ...  # in the data's language (LANG)
+    def integer(self, value: int) -> LitT_co: ...
+    def date(self, value: dt.date) -> LitT_co: ...
+    def year(self, value: int) -> LitT_co: ...
+    def boolean(self, value: bool) -> LitT_co: ...
 
 
 class RdflibTerms:
@@ -171,15 +171,15 @@ class StatementFields(Protocol):
     def date_basis(self) -> str | None: ...
 
 
-def _labels(node: I, slug: str, label: str, aliases: Sequence[str],
-            terms: Terms[I, L]) -> Iterator[Triple[I, L]]:
+def _labels(node: IriT, slug: str, label: str, aliases: Sequence[str],
+            terms: Terms[IriT, LitT]) -> Iterator[Triple[IriT, LitT]]:
     yield node, terms.iri(SG.slug), terms.string(slug)
     yield node, terms.iri(SKOS.prefLabel), terms.text(label)
     for alias in aliases:
         yield node, terms.iri(SKOS.altLabel), terms.text(alias)
 
 
-def actor_triples(actor: ActorFields, terms: Terms[I, L]) -> Iterator[Triple[I, L]]:
+def actor_triples(actor: ActorFields, terms: Terms[IriT, LitT]) -> Iterator[Triple[IriT, LitT]]:
     """An actor's type, slug, labels and definition (its background lies elsewhere)."""
     node = terms.iri(actor_iri(actor.id))
     yield node, terms.iri(RDF.type), terms.iri(SG[actor.type])
@@ -194,7 +194,7 @@ def background_node(background: ActorBackground) -> URIRef:
 
 
 def background_triples(background: ActorBackground, actors: Iterable[ActorFields],
-                       terms: Terms[I, L]) -> Iterator[Triple[I, L]]:
+                       terms: Terms[IriT, LitT]) -> Iterator[Triple[IriT, LitT]]:
     """The background fields of ``actors`` (Wikidata ids, memberships) and where they come from."""
     node = terms.iri(background_node(background))
     yield node, terms.iri(RDF.type), terms.iri(SG.Background)
@@ -209,7 +209,7 @@ def background_triples(background: ActorBackground, actors: Iterable[ActorFields
             yield subject, terms.iri(SG.memberOf), terms.iri(actor_iri(org))
 
 
-def issue_triples(issue: IssueFields, terms: Terms[I, L]) -> Iterator[Triple[I, L]]:
+def issue_triples(issue: IssueFields, terms: Terms[IriT, LitT]) -> Iterator[Triple[IriT, LitT]]:
     """A proposal or commitment as a concept of the issues' SKOS scheme."""
     node = terms.iri(issue_iri(issue.id))
     yield node, terms.iri(RDF.type), terms.iri(SG[issue.type])
@@ -234,7 +234,7 @@ def fact_node(source: str, fact: str) -> URIRef:
 
 
 def source_triples(meta: SourceFields, text: str, facts: Sequence[BackgroundFact],
-                   terms: Terms[I, L]) -> Iterator[Triple[I, L]]:
+                   terms: Terms[IriT, LitT]) -> Iterator[Triple[IriT, LitT]]:
     """A source document with its text and checksum, and the background facts it needs."""
     doc = terms.iri(source_iri(meta.id))
     yield doc, terms.iri(RDF.type), terms.iri(SG.SourceDocument)
@@ -261,7 +261,7 @@ def source_triples(meta: SourceFields, text: str, facts: Sequence[BackgroundFact
 
 def statement_triples(st: StatementFields, source: str, source_date: dt.date,
                       issues: frozenset[str] | set[str], facts: Mapping[str, tuple[URIRef, str]],
-                      terms: Terms[I, L]) -> Iterator[Triple[I, L]]:
+                      terms: Terms[IriT, LitT]) -> Iterator[Triple[IriT, LitT]]:
     """A coded statement: its node with every qualifier, and the direct edge it materialises.
 
     A target among ``issues`` is an issue, any other an actor; ``facts`` are the source's

@@ -27,10 +27,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from rdflib import BNode, Graph, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.plugins.sparql import prepareQuery
+from rdflib.term import Node
 
 from graph.ingest.triples import ontology_graph
 from graph.shapes.validate import shapes_graph
@@ -94,6 +95,27 @@ def _subclasses(ontology: Graph, cls: URIRef) -> list[URIRef]:
         if isinstance(sub, URIRef) and sub not in found:
             found.append(sub)
     return sorted(found)
+
+
+def _iri(node: Node | None) -> URIRef:
+    """``node`` where the shapes must name an IRI (a class, a datatype, a path)."""
+    if not isinstance(node, URIRef):
+        raise ValueError(f"only an IRI is compiled to SPARQL here, not {node!r}")
+    return node
+
+
+def _literal(node: Node) -> Literal:
+    """``node`` where the shapes must give a literal (a count, a length, a minimum)."""
+    if not isinstance(node, Literal):
+        raise ValueError(f"only a literal is compiled to SPARQL here, not {node!r}")
+    return node
+
+
+def _shape(node: Node) -> URIRef | BNode:
+    """``node`` where the shapes must have a shape (an IRI or a blank node)."""
+    if not isinstance(node, URIRef | BNode):
+        raise ValueError(f"a shape is an IRI or a blank node, not {node!r}")
+    return node
 
 
 def _values(nodes: Iterable[URIRef]) -> str:
@@ -179,32 +201,32 @@ class _Compiler:
             yield Rule(str(cls), str(path), component, text, query,
                        parameter=self.parameter(path, predicate, obj)), screened
 
-    def parameter(self, path: URIRef, predicate: URIRef, obj: object) -> tuple[str | int, ...]:
+    def parameter(self, path: URIRef, predicate: Node, obj: Node) -> tuple[str | int, ...]:
         """The argument of a property constraint, as :attr:`Rule.parameter` describes it."""
         if predicate in (SH.minCount, SH.maxCount, SH.minLength):
-            return (int(obj),)  # type: ignore[call-overload]
+            return (int(_literal(obj)),)
         if predicate == SH["class"]:
-            return tuple(str(c) for c in _subclasses(self.ontology, obj))  # type: ignore[arg-type]
+            return tuple(str(c) for c in _subclasses(self.ontology, _iri(obj)))
         if predicate == SH["or"]:
-            members = Collection(self.shapes, obj)  # type: ignore[arg-type]
+            members = Collection(self.shapes, obj)
             return tuple(sorted({str(c) for m in members
-                                 for c in _subclasses(self.ontology, self.shapes.value(m, SH["class"]))}))  # type: ignore[arg-type]
+                                 for c in _subclasses(self.ontology, _iri(self.shapes.value(m, SH["class"])))}))
         if predicate == SH.pattern:
             flags = self.shapes.value(self._owner(path, obj), SH.flags)
             return str(obj), "" if flags is None else str(flags)
         if predicate == SH.minInclusive:
-            return str(obj), str(obj.datatype)  # type: ignore[attr-defined]
+            return str(obj), str(_literal(obj).datatype)
         if predicate == SH["in"]:
-            return tuple(m.n3() for m in Collection(self.shapes, obj))  # type: ignore[arg-type]
+            return tuple(m.n3() for m in Collection(self.shapes, obj))
         if predicate in (SH.hasValue, SH.datatype):
-            return (obj.n3() if predicate == SH.hasValue else str(obj),)  # type: ignore[attr-defined]
+            return (obj.n3() if predicate == SH.hasValue else str(obj),)
         return ()
 
-    def property_constraint(self, cls: URIRef, path: URIRef, predicate: URIRef,
-                            obj: object) -> tuple[str, str, bool]:
+    def property_constraint(self, cls: URIRef, path: URIRef, predicate: Node,
+                            obj: Node) -> tuple[str, str, bool]:
         """The component, the query and whether the class's screen covers the constraint."""
         if predicate == SH.minCount:
-            count = int(obj)  # type: ignore[call-overload]
+            count = int(_literal(obj))
             if count == 1:
                 self.covered(cls, path).least = True
                 return "MinCountConstraintComponent", self.lacking(cls, f"?this <{path}> ?any"), True
@@ -212,67 +234,66 @@ class _Compiler:
                 f"SELECT ?this WHERE {{ ?this <{path}> ?any }} GROUP BY ?this "
                 f"HAVING (COUNT(DISTINCT ?any) >= {count})")), False
         if predicate == SH.maxCount:
-            count = int(obj)  # type: ignore[call-overload]
+            count = int(_literal(obj))
             if count == 1:
                 self.covered(cls, path).most = True
             return "MaxCountConstraintComponent", self.select(cls, (
                 f"{{ SELECT ?this WHERE {{ ?this <{path}> ?any }} GROUP BY ?this "
                 f"HAVING (COUNT(DISTINCT ?any) > {count}) }}")), count == 1
         if predicate == SH["class"]:
-            return "ClassConstraintComponent", self.value_rule(cls, path, self.instance_of([obj])), False  # type: ignore[list-item]
+            return "ClassConstraintComponent", self.value_rule(cls, path, self.instance_of([_iri(obj)])), False
         if predicate == SH.hasValue:
-            return "HasValueConstraintComponent", self.lacking(cls, f"?this <{path}> {obj.n3()}"), False  # type: ignore[attr-defined]
+            return "HasValueConstraintComponent", self.lacking(cls, f"?this <{path}> {obj.n3()}"), False
         if predicate == SH["or"]:
             classes = []
-            for member in Collection(self.shapes, obj):  # type: ignore[arg-type]
+            for member in Collection(self.shapes, obj):
                 keys = set(self.shapes.predicates(member))
                 if keys != {SH["class"]}:
                     raise ValueError(f"sh:or is compiled only over shapes of one sh:class, not {keys}")
-                classes.append(self.shapes.value(member, SH["class"]))
+                classes.append(_iri(self.shapes.value(member, SH["class"])))
             return "OrConstraintComponent", self.value_rule(cls, path, self.instance_of(classes)), False
         component, condition = self.value_condition(path, predicate, obj)
         return component, self.broken(cls, path, condition), True
 
-    def value_condition(self, path: URIRef, predicate: URIRef, obj: object) -> tuple[str, str]:
+    def value_condition(self, path: URIRef, predicate: Node, obj: Node) -> tuple[str, str]:
         """The component of a value constraint and an expression true of a value breaking it."""
         if predicate == SH.datatype:
-            return "DatatypeConstraintComponent", _datatype(obj)  # type: ignore[arg-type]
+            return "DatatypeConstraintComponent", _datatype(_iri(obj))
         if predicate == SH.pattern:
             flags = self.shapes.value(self._owner(path, obj), SH.flags)
             extra = f", {_string(str(flags))}" if flags is not None else ""
             return "PatternConstraintComponent", (
                 f"isBlank(?value) || !REGEX(STR(?value), {_string(str(obj))}{extra})")
         if predicate == SH.minLength:
-            return "MinLengthConstraintComponent", f"isBlank(?value) || STRLEN(STR(?value)) < {int(obj)}"  # type: ignore[call-overload]
+            return "MinLengthConstraintComponent", f"isBlank(?value) || STRLEN(STR(?value)) < {int(_literal(obj))}"
         if predicate == SH.minInclusive:
-            return "MinInclusiveConstraintComponent", f"COALESCE(?value >= {obj.n3()}, false) = false"  # type: ignore[attr-defined]
+            return "MinInclusiveConstraintComponent", f"COALESCE(?value >= {obj.n3()}, false) = false"
         if predicate == SH["in"]:
-            members = " || ".join(f"sameTerm(?value, {m.n3()})" for m in Collection(self.shapes, obj))  # type: ignore[arg-type]
+            members = " || ".join(f"sameTerm(?value, {m.n3()})" for m in Collection(self.shapes, obj))
             return "InConstraintComponent", f"!({members})"
         if predicate == SH.nodeKind and obj == SH.IRI:
             return "NodeKindConstraintComponent", "!isIRI(?value)"
         raise ValueError(f"the constraint {predicate} {obj} on {path} is not compiled to SPARQL")
 
-    def _owner(self, path: URIRef, pattern: object) -> object:
+    def _owner(self, path: URIRef, pattern: Node) -> Node:
         return next(s for s in self.shapes.subjects(SH.pattern, pattern)
                     if self.shapes.value(s, SH.path) == path)
 
-    def sparql_rule(self, cls: URIRef, constraint: object) -> Rule:
-        select = self.shapes.value(constraint, SH.select)  # type: ignore[arg-type]
-        message = self.shapes.value(constraint, SH.message)  # type: ignore[arg-type]
+    def sparql_rule(self, cls: URIRef, constraint: Node) -> Rule:
+        select = self.shapes.value(constraint, SH.select)
+        message = self.shapes.value(constraint, SH.message)
         inner = _hash_joined(str(select).replace("$this", "?this"))
         query = self.select(cls, f"{{ {inner} }}")
         return Rule(str(cls), None, "SPARQLConstraintComponent", str(message), query,
                     parameter=(str(select),))
 
-    def node_rules(self, shape: URIRef) -> Iterable[tuple[Rule, bool]]:
-        for cls in self.shapes.objects(shape, SH.targetClass):
-            assert isinstance(cls, URIRef)
+    def node_rules(self, shape: URIRef | BNode) -> Iterable[tuple[Rule, bool]]:
+        for cls in map(_iri, self.shapes.objects(shape, SH.targetClass)):
             for predicate, obj in self.shapes.predicate_objects(shape):
                 if predicate in (RDF.type, SH.targetClass):
                     continue
                 if predicate == SH.property:
-                    yield from self.property_rules(cls, obj)  # type: ignore[arg-type]
+                    yield from self.property_rules(cls, _shape(obj))
                 elif predicate == SH.sparql:
                     yield self.sparql_rule(cls, obj), False
                 elif predicate == SH.nodeKind and obj == SH.IRI:
@@ -322,8 +343,8 @@ def rules() -> tuple[Rule, ...]:
         A shape uses a constraint this compiler does not know.
     """
     compiler = _Compiler(shapes_graph(), ontology_graph())
-    compiled = [pair for shape in sorted(shapes_graph().subjects(RDF.type, SH.NodeShape))
-                for pair in compiler.node_rules(shape)]  # type: ignore[arg-type]
+    compiled = [pair for shape in sorted(map(_shape, shapes_graph().subjects(RDF.type, SH.NodeShape)))
+                for pair in compiler.node_rules(shape)]
     screens = {str(cls): compiler.screen(cls) for cls in compiler.coverage}
     return tuple(replace(rule, screen=screens[rule.focus_class] if screened else None,
                          focus_classes=tuple(str(c) for c in _subclasses(compiler.ontology, URIRef(rule.focus_class))))
