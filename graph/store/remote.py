@@ -1,20 +1,26 @@
-"""A remote SPARQL 1.1 endpoint behind the subset of ``pyoxigraph.Store`` that :mod:`graph.store` uses.
+"""The remote engine: a SPARQL 1.1 endpoint (query and update at one URL), such as Virtuoso.
 
-Imported only by :mod:`graph.store`. Queries go over the SPARQL 1.1 Protocol (SELECT and ASK
-answers as SPARQL JSON, CONSTRUCT and DESCRIBE as N-Triples) and come back as pyoxigraph objects,
-so the store treats both engines alike; writes go as SPARQL 1.1 Update. Enumerations (``len``,
-iteration, ``named_graphs``, ``dump``) cover only stancegraph's own named graphs, so the
-endpoint's system graphs (Virtuoso's ``virtrdf:`` ...) never reach the shape checks or dumps.
+Queries go over the SPARQL 1.1 Protocol (SELECT and ASK answers as SPARQL JSON, CONSTRUCT and
+DESCRIBE as N-Triples) and come back as pyoxigraph objects, as the embedded engine's do; writes go
+as SPARQL 1.1 Update. Bound variables travel as a trailing ``VALUES`` clause. Enumerations
+(``len``, ``quads``, ``named_graphs``, ``dump``) cover only stancegraph's own named graphs, so
+the endpoint's system graphs (Virtuoso's ``virtrdf:`` ...) never reach the shape checks or dumps.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Mapping
+from pathlib import Path
 
 import httpx
 import pyoxigraph as ox
+from rdflib import Graph
+
+from graph.errors import StancegraphError
+from graph.store.results import Answer, Term
+from graph.vocab import PREFIXES
 
 SCHEMES = ("sparql+http://", "sparql+https://")
 """``STANCEGRAPH_STORE`` values with these prefixes name a remote endpoint."""
@@ -23,6 +29,7 @@ _JSON = "application/sparql-results+json"
 _NTRIPLES = "application/n-triples"
 _PROBE = ox.Store()
 """An empty store: parsing a query on it checks the syntax, the form, and that it is no update."""
+_DECLARED = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
 
 
 def is_remote(location: object) -> bool:
@@ -34,12 +41,25 @@ def is_remote(location: object) -> bool:
     return isinstance(location, str) and location.startswith(SCHEMES)
 
 
-def _term(term: ox.NamedNode | ox.BlankNode | ox.Literal | None, name: str) -> str:
+def values_clause(bindings: Mapping[str, Term]) -> str:
+    """A trailing VALUES clause binding each variable to its term, written as N-Triples writes it.
+
+    >>> values_clause({"s": ox.NamedNode("urn:a"), "n": ox.Literal('say "x" }')})
+    '\\nVALUES (?s ?n) { (<urn:a> "say \\\\"x\\\\" }") }'
+    """
+    if not bindings:
+        return ""
+    names = " ".join(f"?{name}" for name in bindings)
+    terms = " ".join(str(term) for term in bindings.values())
+    return f"\nVALUES ({names}) {{ ({terms}) }}"
+
+
+def _term(term: ox.NamedNode | ox.Literal | None, name: str) -> str:
     return f"?{name}" if term is None else str(term)
 
 
 class RemoteEngine:
-    """A SPARQL 1.1 endpoint (query and update at one URL) that looks like a ``pyoxigraph.Store``.
+    """A SPARQL 1.1 endpoint whose default graph is the union of its named graphs.
 
     Parameters
     ----------
@@ -51,15 +71,18 @@ class RemoteEngine:
         Seconds an HTTP request may take.
     """
 
+    isolates_queries = True
+
     def __init__(self, location: str, *, graph_prefix: str, timeout: float = 60.0) -> None:
+        self.location = location
         self.url = location.removeprefix("sparql+")
         self.graph_prefix = graph_prefix
-        self._client = httpx.Client(timeout=timeout)
+        self.client = httpx.Client(timeout=timeout)
 
     def _post(self, data: Mapping[str, str], accept: str, timeout: float | None = None) -> httpx.Response:
         try:
-            response = self._client.post(self.url, data=data, headers={"Accept": accept},
-                                         **({} if timeout is None else {"timeout": timeout}))
+            response = self.client.post(self.url, data=data, headers={"Accept": accept},
+                                        **({} if timeout is None else {"timeout": timeout}))
         except httpx.TimeoutException as err:
             raise TimeoutError(f"the SPARQL endpoint {self.url} did not answer in time") from err
         except httpx.HTTPError as err:
@@ -69,18 +92,16 @@ class RemoteEngine:
                                f"{response.text.strip()[:500]}")
         return response
 
-    def query(self, query: str, use_default_graph_as_union: bool = True,
-              prefixes: Mapping[str, str] | None = None,
-              timeout: float | None = None) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-        """Run a read-only query; the endpoint's default graph must be the union of its graphs.
+    def query(self, query: str, bindings: Mapping[str, Term] | None = None,
+              timeout: float | None = None) -> Answer:
+        """Run a read-only query.
 
         Raises SyntaxError for malformed SPARQL and for updates, RuntimeError when the endpoint
         fails, TimeoutError and ConnectionError when it does not answer.
         """
+        text = _DECLARED + query + values_clause(bindings or {})
         # parsed here first: the remote never sees an update or a vendor extension through query()
-        form = _PROBE.query(query, use_default_graph_as_union=True, prefixes=dict(prefixes or {}))
-        declared = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in (prefixes or {}).items())
-        text = declared + query
+        form = _PROBE.query(text)
         if isinstance(form, ox.QueryTriples):
             return _triples(self._post({"query": text}, _NTRIPLES, timeout).content)
         return _solutions(self._post({"query": text}, _JSON, timeout).content)
@@ -92,44 +113,65 @@ class RemoteEngine:
         except RuntimeError as err:
             raise OSError(str(err)) from err
 
+    def replace(self, drop: Iterable[str], graphs: Mapping[str, Graph]) -> None:
+        # one INSERT {...} WHERE {} per graph: Virtuoso refuses blank nodes in INSERT DATA and
+        # fails on templates of several graphs
+        drops = [f"DROP SILENT GRAPH <{name}>" for name in drop]
+        inserts = [f"INSERT {{ GRAPH <{name}> {{\n{g.serialize(format='nt')}\n}} }} WHERE {{ }}"
+                   for name, g in graphs.items() if len(g)]
+        self.update(" ;\n".join(drops + inserts))
+
     def _ours(self, name: str = "g") -> str:
         return f'FILTER (isIRI(?{name}) && STRSTARTS(STR(?{name}), "{self.graph_prefix}"))'
 
-    def quads_for_pattern(self, subject: ox.NamedNode | ox.BlankNode | None,
-                          predicate: ox.NamedNode | None,
-                          obj: ox.NamedNode | ox.BlankNode | ox.Literal | None,
-                          graph_name: ox.NamedNode | None = None) -> list[ox.Quad]:
-        """The quads in the store's named graphs that match the pattern (None: any)."""
-        s, p, o, g = (_term(subject, "s"), _term(predicate, "p"), _term(obj, "o"),
-                      _term(graph_name, "g"))
+    def quads(self, subject: ox.NamedNode | None, predicate: ox.NamedNode | None,
+              obj: ox.NamedNode | ox.Literal | None, graph: ox.NamedNode | None) -> list[ox.Quad]:
+        s, p, o, g = _term(subject, "s"), _term(predicate, "p"), _term(obj, "o"), _term(graph, "g")
         query = f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ {s} {p} {o} }} {self._ours()} }}"
-        if graph_name is not None:
+        if graph is not None:
             query = f"SELECT ?s ?p ?o WHERE {{ GRAPH {g} {{ {s} {p} {o} }} }}"
         result = _solutions(self._post({"query": query}, _JSON).content)
         return [ox.Quad(subject or row["s"], predicate or row["p"], obj or row["o"],
-                        graph_name or row["g"]) for row in result]
-
-    def __iter__(self) -> Iterator[ox.Quad]:
-        return iter(self.quads_for_pattern(None, None, None, None))
+                        graph or row["g"]) for row in result]
 
     def __len__(self) -> int:
         query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._ours()} }}"
         result = _solutions(self._post({"query": query}, _JSON).content)
         return int(next(iter(result))["n"].value)
 
-    def named_graphs(self) -> list[ox.NamedNode]:
+    def named_graphs(self) -> list[str]:
         query = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._ours()} }}"
         result = _solutions(self._post({"query": query}, _JSON).content)
-        return [row["g"] for row in result]
+        return [row["g"].value for row in result]
 
-    def dump(self, format: ox.RdfFormat) -> bytes:
-        return ox.serialize(list(self), format=format) or b""
+    def outside_named_graphs(self) -> bool:
+        """False: the store's view of an endpoint is its own named graphs."""
+        return False
+
+    def dump(self, fmt: ox.RdfFormat) -> bytes:
+        return ox.serialize(self.quads(None, None, None, None), format=fmt) or b""
+
+    def require_local(self, what: str) -> None:
+        raise StancegraphError(f"{what} needs the embedded store; {self.location} is a remote SPARQL "
+                               "endpoint (use its own tools for that)")
+
+    def bulk_load(self, path: Path, fmt: ox.RdfFormat, to_graph: str | None) -> None:
+        self.require_local("the bulk load of RDF files")
+
+    def load(self, path: Path, fmt: ox.RdfFormat) -> None:
+        self.require_local("loading a dataset file")
+
+    def clear(self) -> None:
+        self.require_local("clearing the whole dataset")
+
+    def backup(self, target: Path) -> None:
+        self.require_local("a snapshot")
 
     def flush(self) -> None:
         """Nothing to flush: every update is sent when it is made."""
 
     def close(self) -> None:
-        self._client.close()
+        self.client.close()
 
 
 def _solutions(body: bytes) -> ox.QuerySolutions | ox.QueryBoolean:
