@@ -147,14 +147,6 @@ class KnownIds:
     actors: frozenset[str] = frozenset()
     issues: frozenset[str] = frozenset()
 
-    @classmethod
-    def from_graph(cls, g: Graph) -> KnownIds:
-        """The slugs of the actors and issues typed in ``g``."""
-        def slugs(types: Iterable[str]) -> frozenset[str]:
-            return frozenset(str(g.value(node, SG.slug)) for t in types
-                             for node in g.subjects(RDF.type, SG[t]) if g.value(node, SG.slug))
-        return cls(actors=slugs(ACTOR_TYPES), issues=slugs(("Proposal", "Commitment")))
-
 
 class _DatelessLoader(yaml.SafeLoader):
     """A safe loader that keeps dates as strings, so pydantic reports bad ones clearly."""

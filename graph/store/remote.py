@@ -42,16 +42,44 @@ def is_remote(location: object) -> bool:
 
 
 def values_clause(bindings: Mapping[str, Term]) -> str:
-    """A trailing VALUES clause binding each variable to its term, written as N-Triples writes it.
+    """A VALUES clause binding each variable to its term, written as N-Triples writes it.
 
     >>> values_clause({"s": ox.NamedNode("urn:a"), "n": ox.Literal('say "x" }')})
-    '\\nVALUES (?s ?n) { (<urn:a> "say \\\\"x\\\\" }") }'
+    'VALUES (?s ?n) { (<urn:a> "say \\\\"x\\\\" }") }'
     """
-    if not bindings:
-        return ""
     names = " ".join(f"?{name}" for name in bindings)
     terms = " ".join(str(term) for term in bindings.values())
-    return f"\nVALUES ({names}) {{ ({terms}) }}"
+    return f"VALUES ({names}) {{ ({terms}) }}"
+
+
+_LEXEMES = re.compile(r"""
+    "{3}(?:[^"\\]|\\.|"(?!""))*"{3} | '{3}(?:[^'\\]|\\.|'(?!''))*'{3}   # long strings
+  | "(?:[^"\\\n]|\\.)*" | '(?:[^'\\\n]|\\.)*'                           # strings
+  | <[^<>"{}|^`\\\s]*>                                                # IRIs
+  | \#[^\n]*                                                          # comments
+  | }
+""", re.VERBOSE)
+"""The strings, IRIs and comments of a query, which may hold braces, and its closing braces."""
+
+
+def bound(query: str, bindings: Mapping[str, Term], *, trailing: bool) -> str:
+    """``query`` with ``bindings`` as a VALUES clause: ``trailing`` (for a SELECT) after the
+    query, as SPARQL 1.1 allows; else (ASK, CONSTRUCT, DESCRIBE: Virtuoso takes no trailing
+    VALUES for them) as the last element of the WHERE group, the same join for a query without
+    aggregates.
+
+    >>> print(bound("ASK {?s ?p '}'} # }", {"s": ox.NamedNode("urn:a")}, trailing=False))
+    ASK {?s ?p '}'
+    VALUES (?s) { (<urn:a>) }
+    } # }
+    """
+    if not bindings:
+        return query
+    clause = values_clause(bindings)
+    braces = [m.start() for m in _LEXEMES.finditer(query) if m.group() == "}"]
+    if trailing or not braces:
+        return f"{query}\n{clause}"
+    return f"{query[:braces[-1]]}\n{clause}\n{query[braces[-1]:]}"
 
 
 def _term(term: ox.NamedNode | ox.Literal | None, name: str) -> str:
@@ -99,9 +127,10 @@ class RemoteEngine:
         Raises SyntaxError for malformed SPARQL and for updates, RuntimeError when the endpoint
         fails, TimeoutError and ConnectionError when it does not answer.
         """
-        text = _DECLARED + query + values_clause(bindings or {})
         # parsed here first: the remote never sees an update or a vendor extension through query()
-        form = _PROBE.query(text)
+        form = _PROBE.query(_DECLARED + query)
+        text = bound(_DECLARED + query, bindings or {}, trailing=isinstance(form, ox.QuerySolutions))
+        _PROBE.query(text)
         if isinstance(form, ox.QueryTriples):
             return _triples(self._post({"query": text}, _NTRIPLES, timeout).content)
         return _solutions(self._post({"query": text}, _JSON, timeout).content)

@@ -33,13 +33,16 @@ from graph.store.remote import RemoteEngine, is_remote
 from graph.store.results import (
     Answer, Row, SparqlAnswer, Value, csv_rows, engine_terms, plain, rdf_format, serialise,
 )
-from graph.vocab import ID, PREFIXES, graph_iri
+from graph.vocab import ID, PREFIXES, RDFS, SG, graph_iri
 
 ONTOLOGY_GRAPH = graph_iri("ontology")
 
 Bindings = Mapping[str, URIRef | Literal] | None
-"""Values of query variables (named without ``?``), substituted by the engine; a bound variable
-must occur in a triple pattern of the query (an endpoint gets them as a trailing ``VALUES``)."""
+"""Values of query variables (named without ``?``), substituted by the engine, never pasted into
+the query text. A bound variable must occur in a triple pattern of the query and, in a SELECT, be
+projected (``SELECT *`` or by name): Oxigraph substitutes only projected variables (SPARQL
+SEP-0007), and an endpoint gets the values as a trailing ``VALUES`` clause, joined with the
+pattern's solutions."""
 
 
 @dataclass(frozen=True)
@@ -141,7 +144,7 @@ class Store:
         Examples
         --------
         >>> from rdflib import Literal
-        >>> Store(None).select("SELECT ?s WHERE { ?s sg:slug ?slug }", {"slug": Literal("x")})
+        >>> Store(None).select("SELECT ?s ?slug WHERE { ?s sg:slug ?slug }", {"slug": Literal("x")})
         []
         """
         result = self._query(query, bindings)
@@ -212,19 +215,23 @@ class Store:
         >>> Store(None).known_ids()
         KnownIds(actors=frozenset(), issues=frozenset())
         """
-        found: dict[str, set[str]] = {"actor": set(), "issue": set()}
-        rows = self.select("""
-            SELECT DISTINCT ?slug ?kind ?g WHERE {
-              ?x sg:slug ?slug ; a ?type .
-              { ?type rdfs:subClassOf* sg:Actor BIND ("actor" AS ?kind) }
-              UNION { ?type rdfs:subClassOf* sg:Issue BIND ("issue" AS ?kind) }
-              GRAPH ?g { ?x sg:slug ?slug }
-            }""")
-        dropped = {(row["kind"], row["slug"]) for row in rows if row["g"] in excluding}
-        for row in rows:
-            if (row["kind"], row["slug"]) not in dropped:
-                found[str(row["kind"])].add(str(row["slug"]))
-        return KnownIds(actors=frozenset(found["actor"]), issues=frozenset(found["issue"]))
+        found: dict[URIRef, set[str]] = {}
+        for root in (SG.Actor, SG.Issue):
+            graphs: dict[str, set[str]] = {}  # the graphs that state each slug
+            for cls in self._subclasses(root):
+                for row in self.select("SELECT ?type ?slug ?g WHERE { ?x a ?type . GRAPH ?g { ?x sg:slug ?slug } }",
+                                       {"type": URIRef(cls)}):
+                    graphs.setdefault(str(row["slug"]), set()).add(str(row["g"]))
+            found[root] = {slug for slug, where in graphs.items() if not where & set(excluding)}
+        return KnownIds(actors=frozenset(found[SG.Actor]), issues=frozenset(found[SG.Issue]))
+
+    def _subclasses(self, root: URIRef) -> list[str]:
+        """``root`` and its subclasses in the store's ontology, by index lookups (an endpoint's
+        property paths proved unreliable: Virtuoso 7.2 returned a part of ``rdfs:subClassOf*``)."""
+        found = [str(root)]
+        for cls in found:
+            found.extend(sub for sub in self.subjects(str(RDFS.subClassOf), cls) if sub not in found)
+        return found
 
     def sparql(self, query: str, media_type: str, max_rows: int,
                timeout: float | None = None) -> SparqlAnswer:
@@ -325,7 +332,10 @@ class Store:
         files = [read_file(p) for p in data_files(paths)]
         replaced = {name for file in files for name in file.graphs}
         merged = self._graphs_except(replaced)
-        link(files, known=self.known_ids(excluding={str(name) for name in replaced}))
+        # with nothing else stored there is no id to ask for (asking anyway, at the first load
+        # into an empty Virtuoso 7.2, left it answering later property paths wrongly)
+        known = self.known_ids(excluding={str(name) for name in replaced}) if len(merged) else KnownIds()
+        link(files, known=known)
         for file in files:
             for g in file.graphs.values():
                 merged += g
