@@ -8,8 +8,16 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from graph.errors import (
-    Conflict, InvalidOption, NotFound, QueryError, QueryTimeout, ReadOnly, ShapeViolation,
-    SourceDataError, StancegraphError, UnsupportedFormat,
+    Conflict,
+    InvalidOption,
+    NotFound,
+    QueryError,
+    QueryTimeout,
+    ReadOnly,
+    ShapeViolation,
+    SourceDataError,
+    StancegraphError,
+    UnsupportedFormat,
 )
 
 log = logging.getLogger("stancegraph.api")

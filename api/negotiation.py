@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import mimeparse
 from fastapi import Request, Response
 from rdflib import Graph
@@ -13,7 +15,7 @@ from graph.vocab import PREFIXES
 RDF_FORMATS = tuple(f.media_type for f in formats.of_kind(Kind.GRAPH))
 """Media types a resource's RDF description is served in (rdflib's serializers go by them too)."""
 
-RDF_RESPONSES = {200: {"content": {media: {} for media in RDF_FORMATS},
+RDF_RESPONSES: dict[int | str, dict[str, Any]] = {200: {"content": {media: {} for media in RDF_FORMATS},
                        "description": "The resource, as JSON or (by Accept) as RDF."}}
 
 

@@ -1,6 +1,6 @@
 """The SPARQL 1.1 Protocol endpoint: read-only, time-limited, size-capped."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response, status
 from rdflib.plugins.sparql import prepareUpdate
@@ -52,7 +52,7 @@ def _answer(request: Request, runner: RunnerDep, query: str) -> Response:
 
 
 _QUERY = Annotated[str, Query(max_length=100_000, description="A SPARQL 1.1 query.")]
-_QUERY_RESPONSES = {200: {"content": {m: {} for m in _SOLUTION_TYPES + _GRAPH_TYPES},
+_QUERY_RESPONSES: dict[int | str, dict[str, Any]] = {200: {"content": {m: {} for m in _SOLUTION_TYPES + _GRAPH_TYPES},
                           "description": "Results in the negotiated format; a truncated answer "
                                          "carries X-SPARQL-MaxRows."}}
 

@@ -14,11 +14,16 @@ from rdflib import Graph, URIRef
 
 from graph.errors import Conflict, NotFound
 from graph.ingest.load import (
-    BackgroundFact, SourceContext, SourceDescription, StatementRecord, Text,
-    source_graph, statement_graph,
+    BackgroundFact,
+    SourceContext,
+    SourceDescription,
+    StatementRecord,
+    Text,
+    source_graph,
+    statement_graph,
 )
-from graph.store import Store
 from graph.shapes.validate import check
+from graph.store import Store
 from graph.vocab import ID, RDF, graph_iri, is_slug, source_iri, statement_iri
 
 

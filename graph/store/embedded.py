@@ -59,7 +59,8 @@ class EmbeddedEngine:
     def query(self, query: str, bindings: Mapping[str, Term] | None = None,
               timeout: float | None = None) -> Answer:
         """Run ``query``; ``timeout`` is not enforced here (:mod:`graph.store.isolation` does)."""
-        substitutions = {ox.Variable(name): term for name, term in (bindings or {}).items()}
+        substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(name): term for name, term in (bindings or {}).items()}
         return self._store.query(query, use_default_graph_as_union=True, prefixes=PREFIXES,
                                  substitutions=substitutions or None)
 
@@ -83,7 +84,7 @@ class EmbeddedEngine:
                 or any(not isinstance(g, ox.NamedNode) for g in self._store.named_graphs()))
 
     def dump(self, fmt: ox.RdfFormat) -> bytes:
-        return self._store.dump(format=fmt)
+        return self._store.dump(format=fmt) or b""
 
     def __len__(self) -> int:
         return len(self._store)
@@ -107,7 +108,7 @@ class EmbeddedEngine:
         N-Quads dump in the new directory ``target``."""
         if self._in_memory:
             target.mkdir(parents=True)
-            (target / _SNAPSHOT_DUMP).write_bytes(self._store.dump(format=ox.RdfFormat.N_QUADS))
+            (target / _SNAPSHOT_DUMP).write_bytes(self._store.dump(format=ox.RdfFormat.N_QUADS) or b"")
         else:
             self._store.backup(str(target))
 

@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from graph.errors import StancegraphError
-from graph.store.results import Answer, Term
+from graph.store.results import Answer, Term, plain
 from graph.vocab import PREFIXES
 
 SCHEMES = ("sparql+http://", "sparql+https://")
@@ -110,7 +110,7 @@ class RemoteEngine:
     def _post(self, data: Mapping[str, str], accept: str, timeout: float | None = None) -> httpx.Response:
         try:
             response = self.client.post(self.url, data=data, headers={"Accept": accept},
-                                        **({} if timeout is None else {"timeout": timeout}))
+                                        timeout=httpx.USE_CLIENT_DEFAULT if timeout is None else timeout)
         except httpx.TimeoutException as err:
             raise TimeoutError(f"the SPARQL endpoint {self.url} did not answer in time") from err
         except httpx.HTTPError as err:
@@ -159,19 +159,19 @@ class RemoteEngine:
         query = f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ {s} {p} {o} }} {self._ours()} }}"
         if graph is not None:
             query = f"SELECT ?s ?p ?o WHERE {{ GRAPH {g} {{ {s} {p} {o} }} }}"
-        result = _solutions(self._post({"query": query}, _JSON).content)
+        result = _rows(self._post({"query": query}, _JSON).content)
         return [ox.Quad(subject or row["s"], predicate or row["p"], obj or row["o"],
                         graph or row["g"]) for row in result]
 
     def __len__(self) -> int:
         query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._ours()} }}"
-        result = _solutions(self._post({"query": query}, _JSON).content)
-        return int(next(iter(result))["n"].value)
+        result = _rows(self._post({"query": query}, _JSON).content)
+        return int(plain(next(iter(result))["n"]) or 0)
 
     def named_graphs(self) -> list[str]:
         query = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._ours()} }}"
-        result = _solutions(self._post({"query": query}, _JSON).content)
-        return [row["g"].value for row in result]
+        result = _rows(self._post({"query": query}, _JSON).content)
+        return [str(plain(row["g"])) for row in result]
 
     def outside_named_graphs(self) -> bool:
         """False: the store's view of an endpoint is its own named graphs."""
@@ -216,8 +216,17 @@ def _solutions(body: bytes) -> ox.QuerySolutions | ox.QueryBoolean:
     return ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
 
 
+def _rows(body: bytes) -> ox.QuerySolutions:
+    """The solutions of a SELECT the engine sent itself."""
+    result = _solutions(body)
+    assert isinstance(result, ox.QuerySolutions), "a SELECT is answered with solutions"
+    return result
+
+
 def _triples(body: bytes) -> ox.QueryTriples:
     """N-Triples as the ``QueryTriples`` a local CONSTRUCT returns (pyoxigraph builds no other way)."""
     local = ox.Store()
     local.load(body, format=ox.RdfFormat.N_TRIPLES)
-    return local.query("CONSTRUCT WHERE { ?s ?p ?o }")
+    result = local.query("CONSTRUCT WHERE { ?s ?p ?o }")
+    assert isinstance(result, ox.QueryTriples), "a CONSTRUCT is answered with triples"
+    return result

@@ -115,8 +115,9 @@ def rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BNod
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
-def plain(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> Value:
-    """An engine term as a plain Python value: IRIs and strings as str, numbers as numbers."""
+def plain(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) -> Value:
+    """An engine term as a plain Python value: IRIs and strings as str, numbers as numbers, a
+    quoted triple as N-Triples writes it."""
     if term is None:
         return None
     if isinstance(term, ox.Literal):
@@ -131,6 +132,8 @@ def plain(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> Value:
         return term.value
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
+    if isinstance(term, ox.Triple):
+        return str(term)
     return term.value
 
 
@@ -157,7 +160,7 @@ def serialise(result: Answer, media_type: str, max_rows: int) -> SparqlAnswer:
     if isinstance(result, ox.QueryBoolean):
         if not fmt.boolean:
             raise UnsupportedFormat(f"a boolean result cannot be written as {media_type}")
-        return SparqlAnswer(result.serialize(format=_RESULTS_FORMATS[fmt]), media_type)
+        return SparqlAnswer(result.serialize(format=_RESULTS_FORMATS[fmt]) or b"", media_type)
     # keep at most max_rows solutions: rdflib writes them as JSON, Oxigraph converts
     capped = Result("SELECT")
     capped.vars = [Variable(v.value) for v in result.variables]
@@ -167,9 +170,9 @@ def serialise(result: Answer, media_type: str, max_rows: int) -> SparqlAnswer:
     json_body = capped.serialize(format="json")
     body = ox.parse_query_results(json_body, ox.QueryResultsFormat.JSON).serialize(
         format=_RESULTS_FORMATS[fmt])
-    return SparqlAnswer(body, media_type, len(rows) > max_rows)
+    return SparqlAnswer(body or b"", media_type, len(rows) > max_rows)
 
 
 def csv_rows(result: ox.QuerySolutions) -> bytes:
     """The solutions as SPARQL CSV (the engine writes it far faster than Python reads terms)."""
-    return result.serialize(format=_RESULTS_FORMATS[formats.SPARQL_CSV])
+    return result.serialize(format=_RESULTS_FORMATS[formats.SPARQL_CSV]) or b""

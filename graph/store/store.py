@@ -23,15 +23,36 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from graph import formats
 from graph.errors import QueryError, SourceDataError, UnsupportedFormat
 from graph.formats import Kind
-from graph.ingest.load import DataFile, KnownIds, data_files, link, ontology_graph, read_file
+from graph.ingest.load import (
+    DataFile,
+    KnownIds,
+    data_files,
+    link,
+    ontology_graph,
+    read_file,
+)
 from graph.shapes.rules import Violation
 from graph.shapes.validate import check
 from graph.store import bulk, checking
 from graph.store.embedded import EmbeddedEngine
-from graph.store.engine import QUERY_FAILURES, WRITE_FAILURES, Engine, query_error, write_error
+from graph.store.engine import (
+    QUERY_FAILURES,
+    WRITE_FAILURES,
+    Engine,
+    query_error,
+    write_error,
+)
 from graph.store.remote import RemoteEngine, is_remote
 from graph.store.results import (
-    Answer, Row, SparqlAnswer, Value, csv_rows, engine_terms, plain, rdf_format, serialise,
+    Answer,
+    Row,
+    SparqlAnswer,
+    Value,
+    csv_rows,
+    engine_terms,
+    plain,
+    rdf_format,
+    serialise,
 )
 from graph.vocab import ID, PREFIXES, RDFS, SG, graph_iri
 
@@ -186,13 +207,13 @@ class Store:
         found: dict[str, Value] = {}
         for quad in self._engine.quads(None, ox.NamedNode(predicate), None, None):
             if isinstance(quad.subject, ox.NamedNode):
-                found.setdefault(quad.subject.value, plain(quad.object))  # type: ignore[arg-type]
+                found.setdefault(quad.subject.value, plain(quad.object))
         return found
 
     def objects(self, subject: str, predicate: str) -> list[Value]:
         """The values of ``subject predicate ?`` in any graph (each once), by an index lookup."""
         quads = self._engine.quads(ox.NamedNode(subject), ox.NamedNode(predicate), None, None)
-        return [plain(term) for term in dict.fromkeys(q.object for q in quads)]  # type: ignore[arg-type]
+        return [plain(term) for term in dict.fromkeys(q.object for q in quads)]
 
     def properties(self, subject: str) -> dict[str, list[Value]]:
         """Every predicate of ``subject`` with its values as plain Python values, from all graphs
@@ -203,7 +224,7 @@ class Store:
             key = (quad.predicate.value, str(quad.object))
             if key not in seen:
                 seen.add(key)
-                found.setdefault(quad.predicate.value, []).append(plain(quad.object))  # type: ignore[arg-type]
+                found.setdefault(quad.predicate.value, []).append(plain(quad.object))
         return found
 
     def known_ids(self, excluding: Collection[str] = ()) -> KnownIds:
@@ -272,14 +293,14 @@ class Store:
         N-Triples, RDF/XML, JSON-LD) gets the union of the graphs, each triple once; a dataset
         format (TriG, N-Quads) the named graphs."""
         fmt = formats.by_media_type(media_type, Kind.GRAPH, Kind.DATASET)
-        items: Iterator[ox.Triple | ox.Quad]
         if fmt.kind is Kind.DATASET:
-            solutions = self._query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-            items = (ox.Quad(*s) for s in solutions)  # type: ignore[misc,union-attr]
+            quads = self._query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+            ox.serialize((ox.Quad(*s) for s in quads), out,  # type: ignore[misc,union-attr]
+                         format=rdf_format(fmt), prefixes=dict(prefixes))
         else:
-            solutions = self._query("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }")
-            items = (ox.Triple(*s) for s in solutions)  # type: ignore[misc,union-attr]
-        ox.serialize(items, out, format=rdf_format(fmt), prefixes=dict(prefixes))
+            triples = self._query("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }")
+            ox.serialize((ox.Triple(*s) for s in triples), out,  # type: ignore[misc,union-attr]
+                         format=rdf_format(fmt), prefixes=dict(prefixes))
 
     def select_text(self, query: str, bindings: Bindings = None) -> Iterator[list[str]]:
         """The rows of a SELECT as lists of lexical forms ('' when unbound), in the order of its
