@@ -52,9 +52,9 @@ def _answer(request: Request, runner: RunnerDep, query: str) -> Response:
 
 
 _QUERY = Annotated[str, Query(max_length=100_000, description="A SPARQL 1.1 query.")]
-_QUERY_RESPONSES: dict[int | str, dict[str, Any]] = {200: {"content": {m: {} for m in _SOLUTION_TYPES + _GRAPH_TYPES},
-                          "description": "Results in the negotiated format; a truncated answer "
-                                         "carries X-SPARQL-MaxRows."}}
+_QUERY_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"content": {m: {} for m in _SOLUTION_TYPES + _GRAPH_TYPES},
+          "description": "Results in the negotiated format; a truncated answer carries X-SPARQL-MaxRows."}}
 
 
 @router.get("/sparql", summary="SPARQL query (GET)", responses=_QUERY_RESPONSES)

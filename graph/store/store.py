@@ -57,13 +57,15 @@ from graph.store.results import (
 from graph.vocab import ID, PREFIXES, RDFS, SG, graph_iri
 
 ONTOLOGY_GRAPH = graph_iri("ontology")
+_TYPED_SLUGS = "SELECT ?type ?slug ?g WHERE { ?x a ?type . GRAPH ?g { ?x sg:slug ?slug } }"
+"""The slugs of the nodes of a type, with the graphs that state them."""
 
 Bindings = Mapping[str, URIRef | Literal] | None
 """Values of query variables (named without ``?``), substituted by the engine, never pasted into
 the query text. A bound variable must occur in a triple pattern of the query and, in a SELECT, be
 projected (``SELECT *`` or by name): Oxigraph substitutes only projected variables (SPARQL
-SEP-0007), and an endpoint gets the values as a trailing ``VALUES`` clause, joined with the
-pattern's solutions."""
+SEP-0007), and an endpoint gets them as a ``VALUES`` clause (trailing a SELECT, the last element
+of the WHERE group of the other forms), joined with the pattern's solutions."""
 
 
 @dataclass(frozen=True)
@@ -240,8 +242,7 @@ class Store:
         for root in (SG.Actor, SG.Issue):
             graphs: dict[str, set[str]] = {}  # the graphs that state each slug
             for cls in self._subclasses(root):
-                for row in self.select("SELECT ?type ?slug ?g WHERE { ?x a ?type . GRAPH ?g { ?x sg:slug ?slug } }",
-                                       {"type": URIRef(cls)}):
+                for row in self.select(_TYPED_SLUGS, {"type": URIRef(cls)}):
                     graphs.setdefault(str(row["slug"]), set()).add(str(row["g"]))
             found[root] = {slug for slug, where in graphs.items() if not where & set(excluding)}
         return KnownIds(actors=frozenset(found[SG.Actor]), issues=frozenset(found[SG.Issue]))

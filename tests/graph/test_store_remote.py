@@ -12,7 +12,8 @@ CLAUSE = "VALUES (?s) { (<urn:a>) }"
 
 
 def test_a_select_gets_a_trailing_values_clause() -> None:
-    assert bound("SELECT ?s WHERE { ?s ?p ?o } # }", A, trailing=True) == f"SELECT ?s WHERE {{ ?s ?p ?o }} # }}\n{CLAUSE}"
+    query = "SELECT ?s WHERE { ?s ?p ?o } # }"
+    assert bound(query, A, trailing=True) == f"{query}\n{CLAUSE}"
 
 
 @pytest.mark.parametrize(("query", "where"), [
