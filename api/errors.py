@@ -8,14 +8,22 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from graph.errors import (
-    Conflict, InvalidOption, NotFound, QueryError, QueryTimeout, ShapeViolation, SourceDataError,
-    StancegraphError, UnsupportedFormat,
+    Conflict,
+    InvalidOption,
+    NotFound,
+    QueryError,
+    QueryTimeout,
+    ReadOnly,
+    ShapeViolation,
+    SourceDataError,
+    StancegraphError,
+    UnsupportedFormat,
 )
 
 log = logging.getLogger("stancegraph.api")
 
 _STATUS: list[tuple[type[StancegraphError], int]] = [
-    (NotFound, 404), (Conflict, 409), (ShapeViolation, 422), (SourceDataError, 422),
+    (NotFound, 404), (ReadOnly, 403), (Conflict, 409), (ShapeViolation, 422), (SourceDataError, 422),
     (InvalidOption, 422),
     (QueryTimeout, 503), (QueryError, 400), (UnsupportedFormat, 406),
 ]

@@ -10,15 +10,14 @@ from fastapi import Request, Response
 from pydantic import BaseModel
 from rdflib import Graph
 
+from graph import formats
 from graph.analysis.evidence import description
+from graph.formats import Kind
 from graph.store import Store
 from graph.vocab import PREFIXES
 
-RDF_FORMATS = {
-    "text/turtle": "turtle", "application/ld+json": "json-ld",
-    "application/n-triples": "nt", "application/rdf+xml": "xml",
-}
-"""Media types a resource's RDF description is served in, with rdflib's serializer names."""
+RDF_FORMATS = tuple(f.media_type for f in formats.of_kind(Kind.GRAPH))
+"""Media types a resource's RDF description is served in (rdflib's serializers go by them too)."""
 
 RDF_RESPONSES: dict[int | str, dict[str, Any]] = {200: {"content": {media: {} for media in RDF_FORMATS},
                        "description": "The resource, as JSON or (by Accept) as RDF."}}
@@ -47,8 +46,8 @@ def rdf_response(g: Graph, media_type: str) -> Response:
     """``g`` serialised as ``media_type``, prefixes bound (JSON-LD gets them as its context)."""
     for prefix, namespace in PREFIXES.items():
         g.bind(prefix, namespace, replace=True)
-    fmt = RDF_FORMATS[media_type]
-    body = g.serialize(format=fmt, context=PREFIXES) if fmt == "json-ld" else g.serialize(format=fmt)
+    jsonld = media_type == formats.JSONLD.media_type
+    body = g.serialize(format=media_type, context=PREFIXES) if jsonld else g.serialize(format=media_type)
     return Response(body, media_type=media_type)
 
 

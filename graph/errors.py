@@ -77,3 +77,7 @@ class QueryTimeout(QueryError):
 
 class InvalidOption(StancegraphError, ValueError):
     """An analysis option that is unknown or does not fit the others (a normalisation of a two-mode network)."""
+
+
+class ReadOnly(StancegraphError):
+    """A write was sent where only reads are served (SPARQL Update to the query endpoint)."""

@@ -21,8 +21,8 @@ _JSON_ROUTES = {"actor": "/actors/{}", "issue": "/proposals/{}", "statement": "/
             responses={**RDF_RESPONSES, 303: {"description": "See the JSON resource."}})
 def dereference(kind: Literal["actor", "issue", "statement", "source"], slug: str,
                 store: StoreDep, request: Request) -> Response:
-    iri = f"{ID}{kind}/{slug}"
-    if not is_slug(slug) or not store.ask(f"ASK {{ <{iri}> ?p ?o }}"):
+    iri = ID[f"{kind}/{slug}"]
+    if not is_slug(slug) or not store.ask("ASK { ?s ?p ?o }", {"s": iri}):
         raise NotFound(kind, slug)
     media_type = rdf_type(request)
     if media_type in RDF_FORMATS:

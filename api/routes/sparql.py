@@ -1,23 +1,32 @@
 """The SPARQL 1.1 Protocol endpoint: read-only, time-limited, size-capped."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response, status
-from starlette.concurrency import run_in_threadpool
 from rdflib.plugins.sparql import prepareUpdate
+from starlette.concurrency import run_in_threadpool
 
 from api.deps import RunnerDep
 from api.negotiation import best
-from graph.store import GRAPH_MEDIA_TYPES, query_form
+from graph import formats
+from graph.errors import QueryError, ReadOnly, UnsupportedFormat
+from graph.formats import Kind
+from graph.store import query_form
 from graph.vocab import PREFIXES
 
 router = APIRouter(tags=["sparql"])
 
-_SOLUTION_TYPES = ["application/sparql-results+json", "application/sparql-results+xml",
-                   "text/csv", "text/tab-separated-values", "application/json"]
-_BOOLEAN_TYPES = ["application/sparql-results+json", "application/sparql-results+xml",
-                  "application/json"]
-_GRAPH_TYPES = list(GRAPH_MEDIA_TYPES)
+
+def _offered(results: tuple[formats.Format, ...]) -> list[str]:
+    """The formats' canonical media types first, then their aliases (a tie goes to the first)."""
+    return [f.media_type for f in results] + [alias for f in results for alias in f.media_types[1:]]
+
+
+_SOLUTION_TYPES = _offered(formats.of_kind(Kind.RESULTS))
+_BOOLEAN_TYPES = _offered(tuple(f for f in formats.of_kind(Kind.RESULTS) if f.boolean))
+_GRAPH_TYPES = _offered(formats.of_kind(Kind.GRAPH, Kind.DATASET))
+_OFFERED = {"select": _SOLUTION_TYPES, "ask": _BOOLEAN_TYPES, "construct": _GRAPH_TYPES}
+_READ_ONLY = "SPARQL Update is not allowed: this endpoint is read-only"
 
 
 def _is_update(text: str) -> bool:
@@ -30,26 +39,22 @@ def _is_update(text: str) -> bool:
 
 def _answer(request: Request, runner: RunnerDep, query: str) -> Response:
     if not query.strip():
-        raise HTTPException(status.HTTP_400_BAD_REQUEST, "the 'query' parameter is empty")
+        raise QueryError("the 'query' parameter is empty")
     if _is_update(query):
-        raise HTTPException(status.HTTP_403_FORBIDDEN, "SPARQL Update is not allowed: this endpoint is read-only")
+        raise ReadOnly(_READ_ONLY)
     form = query_form(query)
-    offered = {"select": _SOLUTION_TYPES, "ask": _BOOLEAN_TYPES, "construct": _GRAPH_TYPES}[form]
-    media_type = best(request, offered)
+    media_type = best(request, _OFFERED[form])
     if media_type is None:
-        raise HTTPException(status.HTTP_406_NOT_ACCEPTABLE,
-                            f"a {form} result is available as: {', '.join(offered)}")
-    if media_type == "application/json":
-        media_type = "application/sparql-results+json"
-    answer = runner.run(query, media_type)
+        raise UnsupportedFormat(f"a {form} result is available as: {', '.join(_OFFERED[form])}")
+    answer = runner.run(query, formats.by_media_type(media_type).media_type)
     headers = {"X-SPARQL-MaxRows": str(runner.max_rows)} if answer.truncated else {}
     return Response(answer.body, media_type=answer.media_type, headers=headers)
 
 
 _QUERY = Annotated[str, Query(max_length=100_000, description="A SPARQL 1.1 query.")]
-_QUERY_RESPONSES = {200: {"content": {m: {} for m in _SOLUTION_TYPES + _GRAPH_TYPES},
-                          "description": "Results in the negotiated format; a truncated answer "
-                                         "carries X-SPARQL-MaxRows."}}
+_QUERY_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"content": {m: {} for m in _SOLUTION_TYPES + _GRAPH_TYPES},
+          "description": "Results in the negotiated format; a truncated answer carries X-SPARQL-MaxRows."}}
 
 
 @router.get("/sparql", summary="SPARQL query (GET)", responses=_QUERY_RESPONSES)
@@ -65,16 +70,17 @@ def sparql_get(request: Request, runner: RunnerDep, query: _QUERY) -> Response:
                  "application/sparql-query": {"schema": {"type": "string"}}}}})
 async def sparql_post(request: Request, runner: RunnerDep) -> Response:
     content_type = request.headers.get("content-type", "").split(";")[0].strip()
-    if content_type == "application/sparql-update":
-        raise HTTPException(status.HTTP_403_FORBIDDEN, "SPARQL Update is not allowed: this endpoint is read-only")
     if content_type == "application/sparql-query":
         query = (await request.body()).decode("utf-8", errors="replace")
     elif content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
         form = await request.form()
         if "update" in form:
-            raise HTTPException(status.HTTP_403_FORBIDDEN, "SPARQL Update is not allowed: this endpoint is read-only")
+            raise ReadOnly(_READ_ONLY)
         query = str(form.get("query", ""))
+    elif content_type == "application/sparql-update":
+        raise ReadOnly(_READ_ONLY)
     else:
+        # the protocol's own refusal of a request body it cannot read, not a domain error
         raise HTTPException(status.HTTP_415_UNSUPPORTED_MEDIA_TYPE,
                             "send the query as application/sparql-query or as a form field 'query'")
     return await run_in_threadpool(_answer, request, runner, query)

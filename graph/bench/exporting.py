@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import networkx as nx
-import pyoxigraph as ox
+import pyoxigraph as ox  # the baseline: pyoxigraph's own serialiser, measured beside the export
 from lxml import etree
 
 from graph.bench.context import Context

@@ -13,7 +13,7 @@ from __future__ import annotations
 import shutil
 from typing import Any
 
-import pyoxigraph as ox
+import pyoxigraph as ox  # the baseline: pyoxigraph's own bulk loader, measured beside the store
 
 from graph.bench.context import Context
 from graph.bench.measure import mib, peak_rss, reset_peak, rss, timed

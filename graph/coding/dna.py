@@ -274,18 +274,8 @@ def slugify(text: str) -> str:
 
 def _existing(store: Store, prefix: str) -> dict[str, set[str]]:
     """Actor and issue ids in the store, except those a previous import of this file declared."""
-    own = " ".join(f"<{graph_iri(f'{prefix}-{part}')}>" for part in ("actors", "issues"))
-    rows = store.select(f"""
-        SELECT ?slug ?kind WHERE {{
-          ?x sg:slug ?slug ; a ?type .
-          {{ ?type rdfs:subClassOf* sg:Actor BIND ("actor" AS ?kind) }}
-          UNION {{ ?type rdfs:subClassOf* sg:Issue BIND ("issue" AS ?kind) }}
-          FILTER NOT EXISTS {{ VALUES ?own {{ {own} }} GRAPH ?own {{ ?x sg:slug ?slug }} }}
-        }}""")
-    found: dict[str, set[str]] = {"actor": set(), "issue": set()}
-    for row in rows:
-        found[str(row["kind"])].add(str(row["slug"]))
-    return found
+    known = store.known_ids(excluding={str(graph_iri(f"{prefix}-{part}")) for part in ("actors", "issues")})
+    return {"actor": set(known.actors), "issue": set(known.issues)}
 
 
 @dataclass

@@ -24,11 +24,13 @@ from typing import BinaryIO
 
 import networkx as nx
 
-from graph.analysis.view import ViewFilter, stance_graph
+from graph import formats
 from graph.errors import NotFound, UnsupportedFormat
+from graph.formats import Format
 from graph.export.gexf import write_gexf
 from graph.export.graphml import write_graphml
 from graph.export.tables import write_csv, write_csv_zip, write_matrix
+from graph.analysis.view import ViewFilter, stance_graph
 from graph.store import Store
 from graph.vocab import PREFIXES
 
@@ -43,27 +45,27 @@ NEUTRAL_WEIGHT = 0.5
 
 
 class ExportFormat(Enum):
-    """A format stancegraph exports, with its media type and file extension."""
+    """A format stancegraph exports, with its media type and file extension (from :mod:`graph.formats`)."""
 
     media_type: str
     extension: str
 
-    def __new__(cls, name: str, media_type: str, extension: str) -> ExportFormat:
+    def __new__(cls, fmt: Format) -> ExportFormat:
         member = object.__new__(cls)
-        member._value_ = name
-        member.media_type = media_type
-        member.extension = extension
+        member._value_ = fmt.name
+        member.media_type = fmt.media_type
+        member.extension = fmt.extension
         return member
 
-    TURTLE = "turtle", "text/turtle", "ttl"
-    NTRIPLES = "ntriples", "application/n-triples", "nt"
-    NQUADS = "nquads", "application/n-quads", "nq"
-    TRIG = "trig", "application/trig", "trig"
-    JSONLD = "jsonld", "application/ld+json", "jsonld"
-    RDFXML = "rdfxml", "application/rdf+xml", "rdf"
-    GRAPHML = "graphml", "application/graphml+xml", "graphml"
-    GEXF = "gexf", "application/gexf+xml", "gexf"
-    CSV = "csv", "application/zip", "zip"
+    TURTLE = formats.TURTLE
+    NTRIPLES = formats.NTRIPLES
+    NQUADS = formats.NQUADS
+    TRIG = formats.TRIG
+    JSONLD = formats.JSONLD
+    RDFXML = formats.RDFXML
+    GRAPHML = formats.GRAPHML
+    GEXF = formats.GEXF
+    CSV = formats.CSV
 
     @property
     def is_network(self) -> bool:

@@ -7,7 +7,7 @@ is checked in :mod:`graph.ingest.references`, their RDF made in :mod:`graph.inge
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal, get_args
@@ -15,7 +15,6 @@ from typing import Annotated, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from rdflib import Graph, URIRef
 
-from graph.vocab import RDF, SG
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(min_length=1)]
@@ -125,14 +124,6 @@ class KnownIds:
 
     actors: frozenset[str] = frozenset()
     issues: frozenset[str] = frozenset()
-
-    @classmethod
-    def from_graph(cls, g: Graph) -> KnownIds:
-        """The slugs of the actors and issues typed in ``g``."""
-        def slugs(types: Iterable[str]) -> frozenset[str]:
-            return frozenset(str(g.value(node, SG.slug)) for t in types
-                             for node in g.subjects(RDF.type, SG[t]) if g.value(node, SG.slug))
-        return cls(actors=slugs(ACTOR_TYPES), issues=slugs(("Proposal", "Commitment")))
 
 
 @dataclass

@@ -16,7 +16,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from graph.errors import QueryError, QueryTimeout, StancegraphError, UnsupportedFormat
-from graph.store import SparqlAnswer, Store
+from graph.store.results import SparqlAnswer
+from graph.store.store import Store
 
 STARTUP_TIMEOUT = 120.0
 """Seconds the child may take to import and open its snapshot."""
@@ -112,7 +113,7 @@ class QueryRunner:
         QueryError, UnsupportedFormat
             As :meth:`graph.store.Store.sparql`.
         """
-        if self.store.remote:
+        if self.store.isolates_queries:
             return self.store.sparql(query, media_type, self.max_rows, timeout=self.timeout)
         with self._lock:
             if self._process is None or self._stale or not self._process.is_alive():

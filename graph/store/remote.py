@@ -1,20 +1,26 @@
-"""A remote SPARQL 1.1 endpoint behind the subset of ``pyoxigraph.Store`` that :mod:`graph.store` uses.
+"""The remote engine: a SPARQL 1.1 endpoint (query and update at one URL), such as Virtuoso.
 
-Imported only by :mod:`graph.store`. Queries go over the SPARQL 1.1 Protocol (SELECT and ASK
-answers as SPARQL JSON, CONSTRUCT and DESCRIBE as N-Triples) and come back as pyoxigraph objects,
-so the store treats both engines alike; writes go as SPARQL 1.1 Update. Enumerations (``len``,
-iteration, ``named_graphs``, ``dump``) cover only stancegraph's own named graphs, so the
-endpoint's system graphs (Virtuoso's ``virtrdf:`` ...) never reach the shape checks or dumps.
+Queries go over the SPARQL 1.1 Protocol (SELECT and ASK answers as SPARQL JSON, CONSTRUCT and
+DESCRIBE as N-Triples) and come back as pyoxigraph objects, as the embedded engine's do; writes go
+as SPARQL 1.1 Update. Bound variables travel as a trailing ``VALUES`` clause. Enumerations
+(``len``, ``quads``, ``named_graphs``, ``dump``) cover only stancegraph's own named graphs, so
+the endpoint's system graphs (Virtuoso's ``virtrdf:`` ...) never reach the shape checks or dumps.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Mapping
+from pathlib import Path
 
 import httpx
 import pyoxigraph as ox
+from rdflib import Graph
+
+from graph.errors import StancegraphError
+from graph.store.results import Answer, Term, plain
+from graph.vocab import PREFIXES
 
 SCHEMES = ("sparql+http://", "sparql+https://")
 """``STANCEGRAPH_STORE`` values with these prefixes name a remote endpoint."""
@@ -23,6 +29,7 @@ _JSON = "application/sparql-results+json"
 _NTRIPLES = "application/n-triples"
 _PROBE = ox.Store()
 """An empty store: parsing a query on it checks the syntax, the form, and that it is no update."""
+_DECLARED = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
 
 
 def is_remote(location: object) -> bool:
@@ -34,12 +41,53 @@ def is_remote(location: object) -> bool:
     return isinstance(location, str) and location.startswith(SCHEMES)
 
 
-def _term(term: ox.NamedNode | ox.BlankNode | ox.Literal | None, name: str) -> str:
+def values_clause(bindings: Mapping[str, Term]) -> str:
+    """A VALUES clause binding each variable to its term, written as N-Triples writes it.
+
+    >>> values_clause({"s": ox.NamedNode("urn:a"), "n": ox.Literal('say "x" }')})
+    'VALUES (?s ?n) { (<urn:a> "say \\\\"x\\\\" }") }'
+    """
+    names = " ".join(f"?{name}" for name in bindings)
+    terms = " ".join(str(term) for term in bindings.values())
+    return f"VALUES ({names}) {{ ({terms}) }}"
+
+
+_LEXEMES = re.compile(r"""
+    "{3}(?:[^"\\]|\\.|"(?!""))*"{3} | '{3}(?:[^'\\]|\\.|'(?!''))*'{3}   # long strings
+  | "(?:[^"\\\n]|\\.)*" | '(?:[^'\\\n]|\\.)*'                           # strings
+  | <[^<>"{}|^`\\\s]*>                                                # IRIs
+  | \#[^\n]*                                                          # comments
+  | }
+""", re.VERBOSE)
+"""The strings, IRIs and comments of a query, which may hold braces, and its closing braces."""
+
+
+def bound(query: str, bindings: Mapping[str, Term], *, trailing: bool) -> str:
+    """``query`` with ``bindings`` as a VALUES clause: ``trailing`` (for a SELECT) after the
+    query, as SPARQL 1.1 allows; else (ASK, CONSTRUCT, DESCRIBE: Virtuoso takes no trailing
+    VALUES for them) as the last element of the WHERE group, the same join for a query without
+    aggregates.
+
+    >>> print(bound("ASK {?s ?p '}'} # }", {"s": ox.NamedNode("urn:a")}, trailing=False))
+    ASK {?s ?p '}'
+    VALUES (?s) { (<urn:a>) }
+    } # }
+    """
+    if not bindings:
+        return query
+    clause = values_clause(bindings)
+    braces = [m.start() for m in _LEXEMES.finditer(query) if m.group() == "}"]
+    if trailing or not braces:
+        return f"{query}\n{clause}"
+    return f"{query[:braces[-1]]}\n{clause}\n{query[braces[-1]:]}"
+
+
+def _term(term: ox.NamedNode | ox.Literal | None, name: str) -> str:
     return f"?{name}" if term is None else str(term)
 
 
 class RemoteEngine:
-    """A SPARQL 1.1 endpoint (query and update at one URL) that looks like a ``pyoxigraph.Store``.
+    """A SPARQL 1.1 endpoint whose default graph is the union of its named graphs.
 
     Parameters
     ----------
@@ -51,15 +99,18 @@ class RemoteEngine:
         Seconds an HTTP request may take.
     """
 
+    isolates_queries = True
+
     def __init__(self, location: str, *, graph_prefix: str, timeout: float = 60.0) -> None:
+        self.location = location
         self.url = location.removeprefix("sparql+")
         self.graph_prefix = graph_prefix
-        self._client = httpx.Client(timeout=timeout)
+        self.client = httpx.Client(timeout=timeout)
 
     def _post(self, data: Mapping[str, str], accept: str, timeout: float | None = None) -> httpx.Response:
         try:
-            response = self._client.post(self.url, data=data, headers={"Accept": accept},
-                                         **({} if timeout is None else {"timeout": timeout}))
+            response = self.client.post(self.url, data=data, headers={"Accept": accept},
+                                        timeout=httpx.USE_CLIENT_DEFAULT if timeout is None else timeout)
         except httpx.TimeoutException as err:
             raise TimeoutError(f"the SPARQL endpoint {self.url} did not answer in time") from err
         except httpx.HTTPError as err:
@@ -69,18 +120,17 @@ class RemoteEngine:
                                f"{response.text.strip()[:500]}")
         return response
 
-    def query(self, query: str, use_default_graph_as_union: bool = True,
-              prefixes: Mapping[str, str] | None = None,
-              timeout: float | None = None) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-        """Run a read-only query; the endpoint's default graph must be the union of its graphs.
+    def query(self, query: str, bindings: Mapping[str, Term] | None = None,
+              timeout: float | None = None) -> Answer:
+        """Run a read-only query.
 
         Raises SyntaxError for malformed SPARQL and for updates, RuntimeError when the endpoint
         fails, TimeoutError and ConnectionError when it does not answer.
         """
         # parsed here first: the remote never sees an update or a vendor extension through query()
-        form = _PROBE.query(query, use_default_graph_as_union=True, prefixes=dict(prefixes or {}))
-        declared = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in (prefixes or {}).items())
-        text = declared + query
+        form = _PROBE.query(_DECLARED + query)
+        text = bound(_DECLARED + query, bindings or {}, trailing=isinstance(form, ox.QuerySolutions))
+        _PROBE.query(text)
         if isinstance(form, ox.QueryTriples):
             return _triples(self._post({"query": text}, _NTRIPLES, timeout).content)
         return _solutions(self._post({"query": text}, _JSON, timeout).content)
@@ -92,44 +142,65 @@ class RemoteEngine:
         except RuntimeError as err:
             raise OSError(str(err)) from err
 
+    def replace(self, drop: Iterable[str], graphs: Mapping[str, Graph]) -> None:
+        # one INSERT {...} WHERE {} per graph: Virtuoso refuses blank nodes in INSERT DATA and
+        # fails on templates of several graphs
+        drops = [f"DROP SILENT GRAPH <{name}>" for name in drop]
+        inserts = [f"INSERT {{ GRAPH <{name}> {{\n{g.serialize(format='nt')}\n}} }} WHERE {{ }}"
+                   for name, g in graphs.items() if len(g)]
+        self.update(" ;\n".join(drops + inserts))
+
     def _ours(self, name: str = "g") -> str:
         return f'FILTER (isIRI(?{name}) && STRSTARTS(STR(?{name}), "{self.graph_prefix}"))'
 
-    def quads_for_pattern(self, subject: ox.NamedNode | ox.BlankNode | None,
-                          predicate: ox.NamedNode | None,
-                          obj: ox.NamedNode | ox.BlankNode | ox.Literal | None,
-                          graph_name: ox.NamedNode | None = None) -> list[ox.Quad]:
-        """The quads in the store's named graphs that match the pattern (None: any)."""
-        s, p, o, g = (_term(subject, "s"), _term(predicate, "p"), _term(obj, "o"),
-                      _term(graph_name, "g"))
+    def quads(self, subject: ox.NamedNode | None, predicate: ox.NamedNode | None,
+              obj: ox.NamedNode | ox.Literal | None, graph: ox.NamedNode | None) -> list[ox.Quad]:
+        s, p, o, g = _term(subject, "s"), _term(predicate, "p"), _term(obj, "o"), _term(graph, "g")
         query = f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ {s} {p} {o} }} {self._ours()} }}"
-        if graph_name is not None:
+        if graph is not None:
             query = f"SELECT ?s ?p ?o WHERE {{ GRAPH {g} {{ {s} {p} {o} }} }}"
-        result = _solutions(self._post({"query": query}, _JSON).content)
+        result = _rows(self._post({"query": query}, _JSON).content)
         return [ox.Quad(subject or row["s"], predicate or row["p"], obj or row["o"],
-                        graph_name or row["g"]) for row in result]
-
-    def __iter__(self) -> Iterator[ox.Quad]:
-        return iter(self.quads_for_pattern(None, None, None, None))
+                        graph or row["g"]) for row in result]
 
     def __len__(self) -> int:
         query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._ours()} }}"
-        result = _solutions(self._post({"query": query}, _JSON).content)
-        return int(next(iter(result))["n"].value)
+        result = _rows(self._post({"query": query}, _JSON).content)
+        return int(plain(next(iter(result))["n"]) or 0)
 
-    def named_graphs(self) -> list[ox.NamedNode]:
+    def named_graphs(self) -> list[str]:
         query = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._ours()} }}"
-        result = _solutions(self._post({"query": query}, _JSON).content)
-        return [row["g"] for row in result]
+        result = _rows(self._post({"query": query}, _JSON).content)
+        return [str(plain(row["g"])) for row in result]
 
-    def dump(self, format: ox.RdfFormat) -> bytes:
-        return ox.serialize(list(self), format=format) or b""
+    def outside_named_graphs(self) -> bool:
+        """False: the store's view of an endpoint is its own named graphs."""
+        return False
+
+    def dump(self, fmt: ox.RdfFormat) -> bytes:
+        return ox.serialize(self.quads(None, None, None, None), format=fmt) or b""
+
+    def require_local(self, what: str) -> None:
+        raise StancegraphError(f"{what} needs the embedded store; {self.location} is a remote SPARQL "
+                               "endpoint (use its own tools for that)")
+
+    def bulk_load(self, path: Path, fmt: ox.RdfFormat, to_graph: str | None) -> None:
+        self.require_local("the bulk load of RDF files")
+
+    def load(self, path: Path, fmt: ox.RdfFormat) -> None:
+        self.require_local("loading a dataset file")
+
+    def clear(self) -> None:
+        self.require_local("clearing the whole dataset")
+
+    def backup(self, target: Path) -> None:
+        self.require_local("a snapshot")
 
     def flush(self) -> None:
         """Nothing to flush: every update is sent when it is made."""
 
     def close(self) -> None:
-        self._client.close()
+        self.client.close()
 
 
 def _solutions(body: bytes) -> ox.QuerySolutions | ox.QueryBoolean:
@@ -145,8 +216,17 @@ def _solutions(body: bytes) -> ox.QuerySolutions | ox.QueryBoolean:
     return ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
 
 
+def _rows(body: bytes) -> ox.QuerySolutions:
+    """The solutions of a SELECT the engine sent itself."""
+    result = _solutions(body)
+    assert isinstance(result, ox.QuerySolutions), "a SELECT is answered with solutions"
+    return result
+
+
 def _triples(body: bytes) -> ox.QueryTriples:
     """N-Triples as the ``QueryTriples`` a local CONSTRUCT returns (pyoxigraph builds no other way)."""
     local = ox.Store()
     local.load(body, format=ox.RdfFormat.N_TRIPLES)
-    return local.query("CONSTRUCT WHERE { ?s ?p ?o }")
+    result = local.query("CONSTRUCT WHERE { ?s ?p ?o }")
+    assert isinstance(result, ox.QueryTriples), "a CONSTRUCT is answered with triples"
+    return result

@@ -3,12 +3,12 @@
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from graph.errors import QueryError, ShapeViolation, SourceDataError
 from graph.store import Store, query_form
-from graph.vocab import SG, actor_iri
+from graph.vocab import ID, SG, actor_iri, graph_iri, statement_iri
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
@@ -98,3 +98,48 @@ def test_bad_queries_raise_query_error(mini_store: Store) -> None:
 
 def test_store_check_finds_no_violation(mini_store: Store) -> None:
     mini_store.check()
+
+
+def test_store_check_fails_on_a_violation(mini_store: Store) -> None:
+    # a speaker must be a person: a state is not
+    mini_store.insert({ID["graph/extra"]: Graph().add(
+        (statement_iri("mini-s3"), SG.speaker, actor_iri("freedonia")))})
+    with pytest.raises(ShapeViolation, match="mini-s3: sg:speaker"):
+        mini_store.check()
+
+
+def test_bound_values_are_matched_as_terms(mini_store: Store) -> None:
+    slug = "SELECT ?x ?slug WHERE { ?x sg:slug ?slug }"
+    assert mini_store.select(slug, {"slug": Literal("sylvania")}) == [
+        {"x": str(actor_iri("sylvania")), "slug": "sylvania"}]
+    assert mini_store.ask("ASK { ?a sg:offers ?t }", {"a": actor_iri("sylvania")})
+    assert not mini_store.ask("ASK { ?a sg:offers ?t }", {"a": actor_iri("osterlich")})
+    g = mini_store.construct("CONSTRUCT { ?a sg:offers ?t } WHERE { ?a sg:offers ?t }",
+                             {"a": actor_iri("sylvania")})
+    assert len(g) == 1 and (actor_iri("sylvania"), SG.offers, None) in g
+
+
+@pytest.mark.parametrize("hostile", [
+    "sylvania' } UNION { ?x ?p ?o } #", 'sylvania" } UNION { ?x ?p ?o } #', "x' ; sg:slug ?any . }",
+    'sylvania"@en', "sylvania\\",
+])
+def test_a_hostile_literal_cannot_change_the_query(mini_store: Store, hostile: str) -> None:
+    query = "SELECT * WHERE { ?x sg:slug ?slug }"
+    assert mini_store.select(query, {"slug": Literal(hostile)}) == []
+    assert not mini_store.ask("ASK { ?x sg:slug ?slug }", {"slug": Literal(hostile)})
+    mini_store.insert({ID["graph/extra"]: Graph().add((URIRef("urn:x"), SG.slug, Literal(hostile)))})
+    assert mini_store.select(query, {"slug": Literal(hostile)}) == [{"x": "urn:x", "slug": hostile}]
+
+
+def test_a_hostile_iri_is_refused(mini_store: Store) -> None:
+    for hostile in (f"{actor_iri('sylvania')}> ?p ?o }} #", "urn:x> ; <urn:y", 'urn:"x"'):
+        with pytest.raises(QueryError, match="not a valid RDF term"):
+            mini_store.ask("ASK { ?s ?p ?o }", {"s": URIRef(hostile)})
+
+
+def test_known_ids_except_those_of_some_graphs(mini_store: Store) -> None:
+    known = mini_store.known_ids()
+    assert {"sylvania", "anna-berg"} <= known.actors and "peace-support" in known.issues
+    assert not known.actors & known.issues
+    without = mini_store.known_ids(excluding={str(graph_iri("actors"))})
+    assert not without.actors and without.issues == known.issues

@@ -9,7 +9,7 @@ import pyoxigraph as ox
 import pytest
 
 from graph.errors import ShapeViolation, SourceDataError
-from graph.store import ONTOLOGY_GRAPH, Store
+from graph.store import ONTOLOGY_GRAPH, Store, checking
 from graph.vocab import SG, statement_iri
 
 
@@ -132,7 +132,7 @@ def test_a_first_load_runs_only_the_rules_its_screen_flags(mini_store: Store, tm
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     good = _nquads(mini_store, tmp_path / "mini.nq")
     queried: list[str] = []
-    monkeypatch.setattr(Store, "_rows", lambda self, query: queried.append(query) or [])
+    monkeypatch.setattr(checking, "_rows", lambda engine, query: queried.append(query) or [])
     Store(tmp_path / "first").load([good])
     assert queried == [], "a conforming first load needs no shape query"
     bad = tmp_path / "bad.nq"

@@ -143,7 +143,7 @@ def remote_seed(virtuoso: str) -> Iterator[Store]:
     module must not mix it with the function-scoped stores, which empty the endpoint)."""
     store = empty(Store(virtuoso))
     # queries Virtuoso 7.2.5 never finishes (see test_remote_queries) fail after this, not 60 s
-    store._ox._client.timeout = httpx.Timeout(QUERY_SECONDS)
+    store._engine.client.timeout = httpx.Timeout(QUERY_SECONDS)
     store.load([DATA_DIR])
     yield store
     store.close()

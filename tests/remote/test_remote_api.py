@@ -17,7 +17,7 @@ def test_post_statement_then_who_on_the_remote_store(remote: Store, mini_dir: Pa
     remote.load([mini_dir])
     # the app opens the store itself from its settings, as a deployment does
     with TestClient(create_app(Settings(store=virtuoso, token=TOKEN, query_timeout=10))) as client:
-        assert client.app.state.store.remote
+        assert client.app.state.store.url == virtuoso
         first = who_opposes_peace_support(client)
         assert first == ["mini-s1", "mini-s4"]
         post_statement(client)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from graph.errors import QueryError, ShapeViolation, SourceDataError, StancegraphError
 from graph.store import Store
-from graph.vocab import SG, actor_iri, statement_iri
+from graph.vocab import ID, SG, actor_iri, statement_iri
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER (STRSTARTS(STR(?g), STR(id:))) }"
 
@@ -20,8 +20,8 @@ def _count(store: Store) -> int:
 
 
 def test_the_location_chooses_the_engine(remote: Store, virtuoso: str) -> None:
-    assert remote.remote and remote.url == virtuoso and remote.location is None
-    assert not Store(None).remote
+    assert remote.url == virtuoso and remote.location is None and remote.isolates_queries
+    assert Store(None).url is None and not Store(None).isolates_queries
 
 
 def test_load_gives_the_same_graphs_as_the_embedded_store(remote_mini: Store, mini_store: Store) -> None:
@@ -125,3 +125,28 @@ def test_an_unreachable_endpoint_is_a_clear_error() -> None:
         store.ask("ASK { ?s ?p ?o }")
     with pytest.raises(StancegraphError, match="nothing was written"):
         store.insert({URIRef("urn:g"): Graph()})
+
+
+def test_bound_values_reach_the_endpoint_as_terms(remote_mini: Store) -> None:
+    assert remote_mini.ask("ASK { ?a sg:offers ?t }", {"a": actor_iri("sylvania")})
+    assert not remote_mini.ask("ASK { ?a sg:offers ?t }", {"a": actor_iri("osterlich")})
+    g = remote_mini.construct("CONSTRUCT { ?a sg:offers ?t } WHERE { ?a sg:offers ?t }",
+                              {"a": actor_iri("sylvania")})
+    assert len(g) == 1 and (actor_iri("sylvania"), SG.offers, None) in g
+
+
+@pytest.mark.parametrize("hostile", [
+    "sylvania' } UNION { ?x ?p ?o } #", 'sylvania" } UNION { ?x ?p ?o } #', "x' ; sg:slug ?any . }",
+    'sylvania"@en', "sylvania\\", "a\nb #",
+])
+def test_a_hostile_literal_cannot_change_the_remote_query(remote_mini: Store, hostile: str) -> None:
+    query = "SELECT ?x ?slug WHERE { ?x sg:slug ?slug }"
+    assert remote_mini.select(query, {"slug": Literal(hostile)}) == []
+    remote_mini.insert({ID["graph/extra"]: Graph().add((URIRef("urn:x"), SG.slug, Literal(hostile)))})
+    assert remote_mini.select(query, {"slug": Literal(hostile)}) == [{"x": "urn:x", "slug": hostile}]
+
+
+def test_a_hostile_iri_is_refused_before_the_endpoint(remote_mini: Store) -> None:
+    for hostile in (f"{actor_iri('sylvania')}> ?p ?o }} #", "urn:x> ; <urn:y"):
+        with pytest.raises(QueryError, match="not a valid RDF term"):
+            remote_mini.ask("ASK { ?s ?p ?o }", {"s": URIRef(hostile)})
