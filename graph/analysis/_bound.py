@@ -1,8 +1,11 @@
-"""SPARQL with bound values: queries are constant text, values travel beside them as terms."""
+"""SPARQL with bound values: queries are constant text, values travel beside them as terms.
+
+The engine substitutes only variables a query returns (its projection, a CONSTRUCT's
+template), so each query here returns the variables it binds.
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from rdflib import Graph, Literal, URIRef
@@ -12,23 +15,23 @@ from graph.store import Row, Store
 Term = URIRef | Literal
 
 
-def _substituted(query: str, bindings: dict[str, Term]) -> str:
-    # until Store.select takes bindings: each bound ``?name``/``$name`` becomes its term's N3
-    # text, which rdflib escapes, so no value ever changes the shape of the query.
-    if not bindings:
-        return query
-    variables = re.compile(r"[?$](" + "|".join(map(re.escape, bindings)) + r")\b")
-    return variables.sub(lambda m: bindings[m.group(1)].n3(), query)
-
-
 def select(store: Store, query: str, **bindings: Term) -> list[Row]:
     """The rows of ``query`` with each variable of ``bindings`` bound to its term."""
-    return store.select(_substituted(query, bindings))
+    return store.select(query, bindings)
 
 
 def construct(store: Store, query: str, **bindings: Term) -> Graph:
     """The graph of ``query`` with each variable of ``bindings`` bound to its term."""
-    return store.construct(_substituted(query, bindings))
+    return store.construct(query, bindings)
+
+
+def projection(bindings: Iterable[str]) -> str:
+    """The bound variables, to be returned by the query that binds them.
+
+    >>> projection({"actor": None, "src": None})
+    '?actor ?src'
+    """
+    return " ".join(f"?{name}" for name in bindings)
 
 
 def values(variable: str, iris: Iterable[str]) -> str:

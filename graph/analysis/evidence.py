@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter
 from rdflib import XSD, Graph, Literal, URIRef
 
 from graph import checks
-from graph.analysis._bound import Term, construct, select, values
+from graph.analysis._bound import Term, construct, projection, select, values
 from graph.analysis.resolution import (
     Entity,
     entity_iri,
@@ -145,10 +145,10 @@ class _Described:
 _STATEMENT = """?st a sg:Statement ; sg:relation ?rel ; sg:actor ?actor ; sg:target ?t ;
       sg:source ?src ; sg:date ?date ."""
 
-_MATCHING = "SELECT DISTINCT ?st ?date ?sid WHERE {\n  %s\n  ?st sg:slug ?sid .\n  " + _STATEMENT + \
+_MATCHING = "SELECT DISTINCT ?st ?date ?sid %s WHERE {\n  %s\n  ?st sg:slug ?sid .\n  " + _STATEMENT + \
     "\n}\nORDER BY ?date ?sid\n%s"
 
-_COUNT = "SELECT (COUNT(DISTINCT ?st) AS ?n) WHERE {\n  %s\n  " + _STATEMENT + "\n}"
+_COUNT = "SELECT %s (COUNT(DISTINCT ?st) AS ?n) WHERE {\n  %s\n  " + _STATEMENT + "\n} %s"
 
 
 def date_filters(start: str | None, end: str | None) -> tuple[list[str], dict[str, Term]]:
@@ -177,7 +177,7 @@ def matching(store: Store, pattern: str, page: str = "", **bindings: Term) -> li
     """
     described = _Described(store)
     return [described.evidence(described(str(row["st"])))
-            for row in select(store, _MATCHING % (pattern, page), **bindings)]
+            for row in select(store, _MATCHING % (projection(bindings), pattern, page), **bindings)]
 
 
 # --- who, with its answers cached until the next write ------------------------------------
@@ -310,8 +310,11 @@ def statements(store: Store, *, actor: str | None = None, relation: str | None =
         bindings["src"] = URIRef(_source_node(store, source))
     pattern = "\n  ".join(parts)
     found = matching(store, pattern, f"LIMIT {int(limit)} OFFSET {int(offset)}", **bindings)
-    total = select(store, _COUNT % pattern, **bindings)[0]["n"]
-    return StatementPage(total=int(str(total)), limit=limit, offset=offset, items=found)
+    # the bound variables are grouped on to be returned; no match is then no row, not a zero
+    grouped = f"GROUP BY {projection(bindings)}" if bindings else ""
+    counted = select(store, _COUNT % (projection(bindings), pattern, grouped), **bindings)
+    total = int(str(counted[0]["n"])) if counted else 0
+    return StatementPage(total=total, limit=limit, offset=offset, items=found)
 
 
 _STATEMENT_SLUGS = "SELECT ?s WHERE { ?x a sg:Statement ; sg:slug ?s }"
@@ -332,7 +335,7 @@ def statement(store: Store, statement_id: str) -> Evidence:
     return found[0]
 
 
-_SOURCE_NODE = "SELECT ?d WHERE { ?d a sg:SourceDocument ; sg:slug $id }"
+_SOURCE_NODE = "SELECT ?d $id WHERE { ?d a sg:SourceDocument ; sg:slug $id }"
 _SOURCE_SLUGS = "SELECT ?s WHERE { ?d a sg:SourceDocument ; sg:slug ?s }"
 
 
@@ -345,12 +348,12 @@ def _source_node(store: Store, source_id: str) -> str:
 
 
 _SOURCE = """
-SELECT ?title ?date ?language ?text ?reportsOn (COUNT(?st) AS ?n) WHERE {
+SELECT $doc ?title ?date ?language ?text ?reportsOn (COUNT(?st) AS ?n) WHERE {
   $doc dcterms:title ?title ; dcterms:date ?date ; dcterms:language ?language ;
        schema:text ?text .
   OPTIONAL { $doc sg:reportsOn/sg:slug ?reportsOn }
   OPTIONAL { ?st sg:source $doc }
-} GROUP BY ?title ?date ?language ?text ?reportsOn"""
+} GROUP BY $doc ?title ?date ?language ?text ?reportsOn"""
 
 
 def source(store: Store, source_id: str) -> SourceInfo:
@@ -369,8 +372,8 @@ def source(store: Store, source_id: str) -> SourceInfo:
                       statements=int(str(row["n"])))
 
 
-_DESCRIPTION = """CONSTRUCT { ?s ?p ?o } WHERE {
-  { BIND ($node AS ?s) ?s ?p ?o } UNION { BIND ($node AS ?o) ?s ?p ?o } }"""
+_DESCRIPTION = """CONSTRUCT { $node ?p ?o . ?s ?q $node } WHERE {
+  { $node ?p ?o } UNION { ?s ?q $node } }"""
 
 
 def description(store: Store, iri: str) -> Graph:

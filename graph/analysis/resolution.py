@@ -60,7 +60,7 @@ _SUBCLASSES = "SELECT ?sub ?sup WHERE { ?sub rdfs:subClassOf ?sup }"
 # Python: no property path from a VALUES variable, no NOT EXISTS and no GROUP_CONCAT over an
 # OPTIONAL, which every SPARQL endpoint the store may sit on answers alike.
 _MEMBERS = """
-SELECT ?x ?slug ?label ?type ?alt WHERE {
+SELECT ?x ?slug ?label ?type ?alt $top WHERE {
   ?x a ?type . ?type rdfs:subClassOf* $top .
   ?x sg:slug ?slug ; skos:prefLabel ?label .
   OPTIONAL { ?x skos:altLabel ?alt }
@@ -110,7 +110,7 @@ def resolve(store: Store, key: str, kinds: tuple[EntityKind, ...] = ("actor", "i
 
 
 _BY_SLUG = """
-SELECT ?x WHERE {
+SELECT ?x $slug WHERE {
   ?x sg:slug $slug ; skos:prefLabel ?label ; a ?type .
   VALUES ?top { sg:Actor sg:Issue }
   ?type rdfs:subClassOf* ?top .
@@ -159,8 +159,8 @@ def resolve_relation(store: Store, key: str) -> Relation:
     raise NotFound.among("relation", key, [r.id for r in known])
 
 
-_NARROWER_RELATIONS = "SELECT DISTINCT ?x WHERE { ?x rdfs:subPropertyOf* $top } ORDER BY ?x"
-_NARROWER_ISSUES = "SELECT DISTINCT ?x WHERE { ?x skos:broader* $top } ORDER BY ?x"
+_NARROWER_RELATIONS = "SELECT DISTINCT ?x $top WHERE { ?x rdfs:subPropertyOf* $top } ORDER BY ?x"
+_NARROWER_ISSUES = "SELECT DISTINCT ?x $top WHERE { ?x skos:broader* $top } ORDER BY ?x"
 
 
 def narrower_relations(store: Store, iri: str) -> list[str]:

@@ -2,7 +2,7 @@
 
 Queries go over the SPARQL 1.1 Protocol (SELECT and ASK answers as SPARQL JSON, CONSTRUCT and
 DESCRIBE as N-Triples) and come back as pyoxigraph objects, as the embedded engine's do; writes go
-as SPARQL 1.1 Update. Bound variables travel as a trailing ``VALUES`` clause. Enumerations
+as SPARQL 1.1 Update. Bound variables travel as a ``VALUES`` clause in the WHERE group. Enumerations
 (``len``, ``quads``, ``named_graphs``, ``dump``) cover only stancegraph's own named graphs, so
 the endpoint's system graphs (Virtuoso's ``virtrdf:`` ...) never reach the shape checks or dumps.
 """
@@ -62,24 +62,23 @@ _LEXEMES = re.compile(r"""
 """The strings, IRIs and comments of a query, which may hold braces, and its closing braces."""
 
 
-def bound(query: str, bindings: Mapping[str, Term], *, trailing: bool) -> str:
-    """``query`` with ``bindings`` as a VALUES clause: ``trailing`` (for a SELECT) after the
-    query, as SPARQL 1.1 allows; else (ASK, CONSTRUCT, DESCRIBE: Virtuoso takes no trailing
-    VALUES for them) as the last element of the WHERE group, the same join for a query without
-    aggregates.
+def bound(query: str, bindings: Mapping[str, Term]) -> str:
+    """``query`` with ``bindings`` as a VALUES clause, the last element of its WHERE group (the
+    group's last closing brace): joined to the group's pattern, seen by the group's filters, as a
+    substituted value would be (a trailing VALUES is joined after the filters, and Virtuoso takes
+    none after ASK or CONSTRUCT).
 
-    >>> print(bound("ASK {?s ?p '}'} # }", {"s": ox.NamedNode("urn:a")}, trailing=False))
+    >>> print(bound("ASK {?s ?p '}'} # }", {"s": ox.NamedNode("urn:a")}))
     ASK {?s ?p '}'
     VALUES (?s) { (<urn:a>) }
     } # }
     """
     if not bindings:
         return query
-    clause = values_clause(bindings)
     braces = [m.start() for m in _LEXEMES.finditer(query) if m.group() == "}"]
-    if trailing or not braces:
-        return f"{query}\n{clause}"
-    return f"{query[:braces[-1]]}\n{clause}\n{query[braces[-1]:]}"
+    if not braces:
+        raise SyntaxError("a query with bound values needs a WHERE group")
+    return f"{query[:braces[-1]]}\n{values_clause(bindings)}\n{query[braces[-1]:]}"
 
 
 def _term(term: ox.NamedNode | ox.Literal | None, name: str) -> str:
@@ -129,7 +128,7 @@ class RemoteEngine:
         """
         # parsed here first: the remote never sees an update or a vendor extension through query()
         form = _PROBE.query(_DECLARED + query)
-        text = bound(_DECLARED + query, bindings or {}, trailing=isinstance(form, ox.QuerySolutions))
+        text = bound(_DECLARED + query, bindings or {})
         _PROBE.query(text)
         if isinstance(form, ox.QueryTriples):
             return _triples(self._post({"query": text}, _NTRIPLES, timeout).content)

@@ -73,8 +73,8 @@ def test_profile_lists_statements_as_actor_speaker_and_target(mini_store: Store)
 def test_values_are_bound_never_read_as_query_text(mini_store: Store) -> None:
     # a value that would widen the pattern if it were pasted into the query
     sneaky = Literal('mini" } UNION { ?d ?p ?o } #')
-    assert select(mini_store, "SELECT ?d WHERE { ?d sg:slug $id }", id=sneaky) == []
-    assert [r["d"] for r in select(mini_store, "SELECT ?d WHERE { ?d sg:slug $id }",
+    assert select(mini_store, "SELECT ?d $id WHERE { ?d sg:slug $id }", id=sneaky) == []
+    assert [r["d"] for r in select(mini_store, "SELECT ?d $id WHERE { ?d sg:slug $id }",
                                    id=Literal("mini"))] == [str(source_iri("mini"))]
     with pytest.raises(NotFound, match="no source 'mini\" } #'"):
         source(mini_store, 'mini" } #')
