@@ -34,7 +34,8 @@ def serve(
     if not found:
         raise StancegraphError(f"no HTTP server is installed (entry point {SERVERS}: http)")
     server = next(iter(found)).load()
-    out.print(f"serving {store or default_store_location()} on http://{host}:{port} (docs at /docs)")
+    out.print(f"serving {store or default_store_location()} on http://{host}:{port} (docs at /docs)",
+              soft_wrap=True)
     server(host=host, port=port, store=store)
 
 
