@@ -15,6 +15,9 @@ from graph.errors import InvalidOption
 
 T = TypeVar("T")
 
+MAX_WINDOWS = 1000
+"""The most windows one analysis runs over (each window runs it once): a bound on its work."""
+
 
 @dataclass(frozen=True)
 class Windowed(Generic[T]):
@@ -34,7 +37,8 @@ def windows(start: str, end: str, days: int, step: int | None = None) -> list[tu
     Raises
     ------
     InvalidOption
-        ``days`` or ``step`` below 1, a malformed date, or ``start`` after ``end``.
+        ``days`` or ``step`` below 1, a malformed date, ``start`` after ``end``, more than
+        :data:`MAX_WINDOWS` windows, or windows past the year 9999.
 
     Examples
     --------
@@ -48,11 +52,18 @@ def windows(start: str, end: str, days: int, step: int | None = None) -> list[tu
     last = dt.date.fromisoformat(checks.iso_date(end, "to"))
     if first > last:
         raise InvalidOption(f"the windows start ({start}) after they end ({end})")
-    length, stride = dt.timedelta(days=days - 1), dt.timedelta(days=step)
-    found = [(first, first + length)]
-    while found[-1][0] + stride <= last:
-        begin = found[-1][0] + stride
-        found.append((begin, begin + length))
+    if (last - first).days // step >= MAX_WINDOWS:
+        raise InvalidOption(f"windows every {step} days from {start} to {end} are more than "
+                            f"{MAX_WINDOWS}; take a longer step or a shorter range")
+    try:
+        length, stride = dt.timedelta(days=days - 1), dt.timedelta(days=step)
+        found = [(first, first + length)]
+        while found[-1][0] + stride <= last:
+            begin = found[-1][0] + stride
+            found.append((begin, begin + length))
+    except OverflowError as err:
+        raise InvalidOption(f"windows of {days} days every {step} from {start} run past the last "
+                            f"day of the calendar") from err
     return [(a.isoformat(), b.isoformat()) for a, b in found]
 
 

@@ -2,11 +2,14 @@
 
 import json
 from pathlib import Path
+from typing import Annotated
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from graph.cli import app
+from graph.cli.options import grouped
 
 runner = CliRunner()
 
@@ -82,3 +85,50 @@ def test_bad_load_reports_and_keeps_the_store(store_env: Path, make_data) -> Non
     assert "did you mean peace-support" in result.output
     rows = json.loads(runner.invoke(app, ["who", "opposes", "foreign-troops", "--json"]).stdout)
     assert len(rows) == 2
+
+
+def test_every_command_has_an_example_in_its_help() -> None:
+    names = [command.name for command in typer.main.get_command(app).commands.values()]
+    assert {"load", "serve", "bench", "who", "export", "camps", "coalitions", "centrality"} <= set(names)
+    for name in names:
+        result = runner.invoke(app, [name, "--help"])
+        assert result.exit_code == 0 and "Example:" in result.output, name
+
+
+def test_serve_starts_the_server_its_entry_point_names(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import api.serve
+
+    started: dict[str, object] = {}
+    monkeypatch.setattr(api.serve, "create_app", lambda settings: settings)  # the app of these settings
+    monkeypatch.setattr(api.serve.uvicorn, "run", lambda app, **options: started.update(app=app, **options))
+    result = runner.invoke(app, ["serve", "--port", "8123", "--store", str(tmp_path / "store")])
+    assert result.exit_code == 0, result.output
+    assert (started["host"], started["port"]) == ("127.0.0.1", 8123)
+    assert started["app"].store == str(tmp_path / "store")
+    assert f"serving {tmp_path / 'store'} on http://127.0.0.1:8123" in result.output
+
+
+def test_bench_runs_the_benchmark_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    import graph.bench.__main__
+
+    given: list[list[str]] = []
+    monkeypatch.setattr(graph.bench.__main__, "main", lambda argv: given.append(argv) or 3)
+    result = runner.invoke(app, ["bench", "--n", "60", "--sections", "load"])
+    assert result.exit_code == 3 and given == [["--n", "60", "--sections", "load"]]
+
+
+def test_an_option_group_builds_one_parameter_from_its_options() -> None:
+    def span(first: Annotated[int, typer.Option("--first")] = 1,
+             last: Annotated[int, typer.Option("--last")] = 9) -> range:
+        return range(first, last + 1)
+
+    toy = typer.Typer()
+
+    @toy.command()
+    @grouped(days=span)
+    def count(days: range, label: Annotated[str, typer.Option()] = "days") -> None:
+        print(f"{len(days)} {label}")
+
+    assert runner.invoke(toy, ["--first", "3", "--label", "nights"]).stdout == "7 nights\n"
+    assert runner.invoke(toy, []).stdout == "9 days\n"
+    assert "--first" in runner.invoke(toy, ["--help"]).output

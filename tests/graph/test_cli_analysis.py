@@ -91,6 +91,8 @@ def test_camps_path_coalitions_centrality(debate_env: Path) -> None:
     (["path", "avalon", "avalon"], "both 'avalon'"),
     (["path", "avalon", "brigadon"], "did you mean brigadoon"),
     (["camps", "troops", "--from", "yesterday"], "from 'yesterday' is not a date (YYYY-MM-DD)"),
+    (["camps", "troops", "--step", "3"], "--step needs --window"),
+    (["centrality", "--window", "1", "--from", "2020-01-01"], "more than 1000; take a longer step"),
 ])
 def test_errors_are_one_line(debate_env: Path, args: list[str], message: str) -> None:
     result = runner.invoke(app, args)

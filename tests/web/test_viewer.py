@@ -354,7 +354,7 @@ def test_the_camps_on_a_proposal_and_a_path_are_highlighted(viewer) -> None:
         e["statement"] for camp in ("supporters", "opponents", "hesitant") for m in camps[camp]
         for e in m["evidence"])
 
-    found = server.get("/paths", **{"from": "poland", "to": "russia"})
+    found = server.get("/paths", source="poland", target="russia")
     page.locator("#path-from").fill("Poland")
     page.locator("#path-to").fill("Russia")
     page.get_by_role("button", name="Find path").click()

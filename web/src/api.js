@@ -50,7 +50,7 @@ export const api = {
   who: (relation, target, directOnly) =>
     getJSON("/who", { relation, target, direct_only: directOnly || null }),
   camps: (proposal) => getJSON(`/camps/${encodeURIComponent(proposal)}`),
-  paths: (from, to) => getJSON("/paths", { from, to }),
+  paths: (source, target) => getJSON("/paths", { source, target }),
   network: (kind, params) => getJSON(`/networks/${encodeURIComponent(kind)}`, params),
   coalitions: (params) => getJSON("/coalitions", params),
 };
