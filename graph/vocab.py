@@ -8,7 +8,7 @@ from rdflib import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, URIRef
 from rdflib.namespace import DefinedNamespace, Namespace
 
 __all__ = [
-    "DCTERMS", "EV", "ID", "OWL", "PREFIXES", "PROV", "RDF", "RDFS", "SCHEMA", "SG", "SKOS", "WD", "XSD",
+    "DCTERMS", "EV", "ID", "OWL", "PREFIXES", "PROV", "RDF", "RDFS", "SCHEMA", "SG", "SGSH", "SKOS", "WD", "XSD",
     "actor_iri", "graph_iri", "is_slug", "issue_iri", "relation_iri", "relation_slug", "slug_of",
     "source_iri", "statement_iri",
 ]
@@ -104,6 +104,29 @@ class SG(DefinedNamespace):
     warnsAgainst: URIRef
     wikidataId: URIRef
     year: URIRef
+
+
+class SGSH(DefinedNamespace):
+    """The stancegraph shapes and their named constraints (``ontology/shapes.ttl``)."""
+
+    _NS = Namespace("https://w3id.org/stancegraph/shapes#")
+    _fail = True
+
+    ActorShape: URIRef
+    BackgroundShape: URIRef
+    ClaimantNamed: URIRef
+    CommitmentShape: URIRef
+    ConditionGiven: URIRef
+    DirectEdgeStated: URIRef
+    IssueShape: URIRef
+    NoBroaderCycle: URIRef
+    PersonShape: URIRef
+    PrefLabelProperty: URIRef
+    QuoteIsSourceText: URIRef
+    RelationShape: URIRef
+    SlugProperty: URIRef
+    SourceDocumentShape: URIRef
+    StatementShape: URIRef
 
 
 class EV(DefinedNamespace):

@@ -66,7 +66,7 @@ class Rule:
     """The constraint's argument: the count or length; the class IRIs a value may have
     (sh:class, sh:or: each with its subclasses); the datatype; the pattern and its flags; the
     sh:in members or sh:hasValue term in N-Triples; the minimum's lexical form and datatype;
-    the sh:select query. Empty for sh:nodeKind."""
+    the sh:sparql constraint's IRI. Empty for sh:nodeKind."""
 
 
 @dataclass
@@ -280,12 +280,14 @@ class _Compiler:
                     if self.shapes.value(s, SH.path) == path)
 
     def sparql_rule(self, cls: URIRef, constraint: Node) -> Rule:
+        if not isinstance(constraint, URIRef):
+            raise ValueError(f"the sh:sparql constraint {constraint} of {cls} needs a name (an IRI)")
         select = self.shapes.value(constraint, SH.select)
         message = self.shapes.value(constraint, SH.message)
         inner = _hash_joined(str(select).replace("$this", "?this"))
         query = self.select(cls, f"{{ {inner} }}")
         return Rule(str(cls), None, "SPARQLConstraintComponent", str(message), query,
-                    parameter=(str(select),))
+                    parameter=(str(constraint),))
 
     def node_rules(self, shape: URIRef | BNode) -> Iterable[tuple[Rule, bool]]:
         for cls in map(_iri, self.shapes.objects(shape, SH.targetClass)):

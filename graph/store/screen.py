@@ -11,7 +11,9 @@ store holds nothing else (a first load). Oxigraph stores some typed literals in 
 form (``"007"^^xsd:integer`` as ``"7"``, an ``xsd:int`` as an ``xsd:integer``); the tests here
 judge a literal by its lexical form only where the store keeps it as written (strings,
 language-tagged strings), and by its datatype only where the store keeps that. Like
-:mod:`graph.store`, the module reads RDF with pyoxigraph: the speed it exists for needs it.
+the rest of :mod:`graph.store`, the module reads RDF with pyoxigraph: the speed it exists for
+needs it. The five sh:sparql constraints are tested by name (their IRIs in the shapes), each by
+a Python reading of what its query finds.
 
 Examples
 --------
@@ -37,7 +39,7 @@ import numpy as np
 import pyoxigraph as ox
 
 from graph.shapes.rules import CAST_DATATYPES, Rule
-from graph.vocab import RDF, SCHEMA, SG, SKOS, XSD
+from graph.vocab import RDF, SCHEMA, SG, SGSH, SKOS, XSD
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 Test = Callable[[Term], bool]
@@ -162,28 +164,14 @@ _NODE_COMPONENTS = {"MinCountConstraintComponent", "MaxCountConstraintComponent"
 """Components decided after the read from the subjects and objects of their paths."""
 
 
-def _normal(query: str) -> str:
-    return " ".join(query.split())
-
-
-_QUOTE = ("SELECT $this ?value WHERE { $this sg:source ?doc ; sg:quote ?value ; sg:quoteStart ?start ; "
-          "sg:quoteEnd ?end . ?doc schema:text ?text . FILTER (?end - ?start != STRLEN(?value) "
-          "|| SUBSTR(?text, ?start + 1, ?end - ?start) != STR(?value)) }")
-_EDGE = ("SELECT $this WHERE { $this sg:actor ?actor ; sg:relation ?relation ; sg:target ?target . "
-         "FILTER NOT EXISTS { ?actor ?relation ?target } }")
-_CONDITION = ("SELECT $this WHERE { $this sg:modality sg:conditional . "
-              "FILTER NOT EXISTS { $this sg:condition ?condition } }")
-_CLAIMANT = ("SELECT $this WHERE { $this sg:modality sg:reported . "
-             "FILTER NOT EXISTS { $this sg:accordingTo ?claimant } }")
-_CYCLE = "SELECT $this WHERE { $this skos:broader+ $this . }"
 _SPARQL_PATHS = {
-    _QUOTE: (_SG + "source", _SG + "quote", _SG + "quoteStart", _SG + "quoteEnd", _TEXT),
-    _EDGE: (_SG + "actor", _SG + "relation", _SG + "target"),
-    _CONDITION: (_SG + "modality", _SG + "condition"),
-    _CLAIMANT: (_SG + "modality", _SG + "accordingTo"),
-    _CYCLE: (_SKOS + "broader",),
+    str(SGSH.QuoteIsSourceText): (_SG + "source", _SG + "quote", _SG + "quoteStart", _SG + "quoteEnd", _TEXT),
+    str(SGSH.DirectEdgeStated): (_SG + "actor", _SG + "relation", _SG + "target"),
+    str(SGSH.ConditionGiven): (_SG + "modality", _SG + "condition"),
+    str(SGSH.ClaimantNamed): (_SG + "modality", _SG + "accordingTo"),
+    str(SGSH.NoBroaderCycle): (_SKOS + "broader",),
 }
-"""The sh:sparql constraints screened here (by their text, whitespace aside) and the paths each reads."""
+"""The sh:sparql constraints screened here, by name, and the paths each one's test reads."""
 
 
 def _lexical(o: ox.Literal) -> str | None:
@@ -214,7 +202,7 @@ def unscreened(every: Sequence[Rule]) -> set[int]:
 
 def _screened(rule: Rule) -> bool:
     if rule.component == "SPARQLConstraintComponent":
-        return _normal(str(rule.parameter[0])) in _SPARQL_PATHS
+        return str(rule.parameter[0]) in _SPARQL_PATHS
     if rule.path is None:
         return rule.component == "NodeKindConstraintComponent"
     if rule.component == "MinCountConstraintComponent":
@@ -264,7 +252,7 @@ class _Reader:
                 if test is not None:  # one test for the same constraint on several classes
                     shared.setdefault((rule.path, rule.component, rule.parameter), (test, []))[1].append(i)
             if rule.component == "SPARQLConstraintComponent":
-                for name in _SPARQL_PATHS.get(_normal(str(rule.parameter[0])), ()):
+                for name in _SPARQL_PATHS.get(str(rule.parameter[0]), ()):
                     self.paths.setdefault(ox.NamedNode(name), _Path())
         for (path, _, _), (test, indexes) in shared.items():
             self.paths[ox.NamedNode(path)].tests.append((tuple(indexes), test))
@@ -392,7 +380,7 @@ class _Verdict:
         if rule.path is None:
             if component == "NodeKindConstraintComponent":
                 return bool(focus[self.blank].any())
-            return self.sparql(_normal(str(rule.parameter[0])), focus)
+            return self.sparql(str(rule.parameter[0]), focus)
         if component == "MinCountConstraintComponent":
             return bool((self.counts(rule.path)[focus] < 1).any())
         if component == "MaxCountConstraintComponent":
@@ -408,10 +396,10 @@ class _Verdict:
             return not having[focus].all()
         return False  # a value test, decided by ``failed`` above
 
-    def sparql(self, query: str, focus: np.ndarray) -> bool:
-        """Whether the sh:sparql constraint ``query`` (one :data:`_SPARQL_PATHS` names) may
+    def sparql(self, constraint: str, focus: np.ndarray) -> bool:
+        """Whether the sh:sparql constraint ``constraint`` (one :data:`_SPARQL_PATHS` names) may
         find a violation among ``focus``."""
-        if query == _CYCLE:
+        if constraint == str(SGSH.NoBroaderCycle):
             subjects, objects = self.pairs(_SKOS + "broader")
             broader: dict[int, list[int]] = {}
             for narrower, wider in zip(subjects.tolist(), objects.tolist()):
@@ -421,13 +409,13 @@ class _Verdict:
             except graphlib.CycleError:
                 return True
             return False
-        if query == _CONDITION:
+        if constraint == str(SGSH.ConditionGiven):
             return self.lacking(focus, _SG + "conditional", _SG + "condition")
-        if query == _CLAIMANT:
+        if constraint == str(SGSH.ClaimantNamed):
             return self.lacking(focus, _SG + "reported", _SG + "accordingTo")
-        if query == _EDGE:
+        if constraint == str(SGSH.DirectEdgeStated):
             return self.edges_missing(focus)
-        assert query == _QUOTE, query
+        assert constraint == str(SGSH.QuoteIsSourceText), constraint
         return self.quotes_off(focus)
 
     def lacking(self, focus: np.ndarray, modality: str, needed: str) -> bool:
