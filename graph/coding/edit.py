@@ -60,8 +60,9 @@ def source_context(store: Store, slug: str) -> SourceContext:
 def _check_new(store: Store, g: Graph) -> None:
     """Validate the nodes ``g`` defines, with the stored descriptions of every node it mentions."""
     mentioned = {t for triple in g for t in triple if isinstance(t, URIRef) and str(t).startswith(str(ID))}
-    values = " ".join(f"<{iri}>" for iri in mentioned)
-    context = store.construct(f"CONSTRUCT {{ ?x ?p ?o }} WHERE {{ VALUES ?x {{ {values} }} ?x ?p ?o }}")
+    context = Graph()
+    for node in mentioned:
+        context += store.construct("CONSTRUCT { ?x ?p ?o } WHERE { ?x ?p ?o }", {"x": node})
     check(g + context, focus=set(g.subjects(RDF.type, None)))
 
 
