@@ -73,8 +73,8 @@ class RdflibTerms:
 RDFLIB = RdflibTerms()
 
 
-class ActorFields(Protocol):
-    """What the triples of an actor read (an :class:`ActorRecord` or a generated actor)."""
+class _NamedFields(Protocol):
+    """What the triples of a named thing (an actor, an issue) read of its names."""
 
     @property
     def id(self) -> str: ...
@@ -84,6 +84,11 @@ class ActorFields(Protocol):
     def label(self) -> str: ...
     @property
     def aliases(self) -> Sequence[str]: ...
+
+
+class ActorFields(_NamedFields, Protocol):
+    """What the triples of an actor read (an :class:`ActorRecord` or a generated actor)."""
+
     @property
     def description(self) -> str | None: ...
     @property
@@ -92,17 +97,9 @@ class ActorFields(Protocol):
     def member_of(self) -> Sequence[str]: ...
 
 
-class IssueFields(Protocol):
+class IssueFields(_NamedFields, Protocol):
     """What the triples of an issue read."""
 
-    @property
-    def id(self) -> str: ...
-    @property
-    def type(self) -> str: ...
-    @property
-    def label(self) -> str: ...
-    @property
-    def aliases(self) -> Sequence[str]: ...
     @property
     def broader(self) -> Sequence[str]: ...
     @property
