@@ -511,5 +511,5 @@ def link(files: list[DataFile], known: KnownIds = KnownIds()) -> list[DataFile]:
 
 def ontology_graph() -> Graph:
     """The stancegraph ontology as an rdflib graph."""
-    return Graph().parse(ONTOLOGY_FILE, format="turtle")
+    return Graph().parse(data=ONTOLOGY_FILE.read_bytes(), format="turtle")
 
