@@ -131,6 +131,22 @@ class Viewer:
         self.page.wait_for_selector("#panel[aria-busy='false']")
         return self.page.locator("#panel")
 
+    def panel_titled(self, title: str) -> object:
+        """The details panel once it shows ``title`` with everything it was asked to load: one
+        state, read at once, so a panel still showing an earlier selection never passes for it."""
+        self.page.wait_for_function("""title => {
+            const panel = document.getElementById('panel');
+            return panel.getAttribute('aria-busy') === 'false' && panel.querySelector('h2')?.textContent === title;
+        }""", arg=title)
+        return self.page.locator("#panel")
+
+    def wait_for_highlight(self, nodes: set[str]) -> None:
+        """Until the renderer draws exactly ``nodes`` highlighted (its display data, as drawn)."""
+        self.page.wait_for_function("""nodes => {
+            const drawn = window.stancegraphViewer.highlightedNodes();
+            return drawn.length === nodes.length && nodes.every((n) => drawn.includes(n));
+        }""", arg=sorted(nodes))
+
     def click_node(self, node: str) -> None:
         """Click where the renderer draws ``node``: a real mouse click on the WebGL canvas."""
         box = self.page.locator("#graph").bounding_box()
