@@ -11,12 +11,19 @@ while read -r tool package _; do
     command -v "$tool" >/dev/null || packages+=("$package")
 done < tests/tools.txt
 
+apt_install() {
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"
+}
+
 if ((${#packages[@]})); then
     if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
-        export DEBIAN_FRONTEND=noninteractive
-        apt-get install -y --no-install-recommends "${packages[@]}" \
-            || { apt-get update && apt-get install -y --no-install-recommends "${packages[@]}"; } \
-            || echo "install-tools: apt-get could not install ${packages[*]}" >&2
+        # All at once; else with fresh package lists; else one by one, so one package that cannot
+        # be installed does not keep the others out.
+        apt_install "${packages[@]}" || { apt-get update -qq && apt_install "${packages[@]}"; } || {
+            for package in "${packages[@]}"; do
+                apt_install "$package" || echo "install-tools: apt-get could not install $package" >&2
+            done
+        }
     else
         echo "install-tools: not installing ${packages[*]} (that takes root and apt-get)" >&2
     fi
