@@ -533,12 +533,12 @@ def test_cli_export_errors_are_one_line(store_env: Path) -> None:
 
 @pytest.mark.needs("xmllint", "node", "graphology")
 def test_a_discourse_network_graphml_is_valid_and_read_by_every_parser(
-        seed_store: Store, tmp_path: Path) -> None:
+        seed_store: Store, seed_files: list[Path], tmp_path: Path) -> None:
     """`stancegraph network congruence --format graphml`: the signed, weighted one-mode network."""
     path = tmp_path / "congruence.graphml"
     store_dir = tmp_path / "seed-store"
     with Store(store_dir) as store:
-        store.load([Path(__file__).resolve().parents[2] / "data"])
+        store.load(seed_files)
     result = CliRunner().invoke(app, ["network", "congruence", "--roll-up", "troop-deployment",
                                       "--format", "graphml", "-o", str(path), "--store", str(store_dir)])
     assert result.exit_code == 0, result.output

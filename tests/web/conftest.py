@@ -149,9 +149,22 @@ class Viewer:
 
     def click_node(self, node: str) -> None:
         """Click where the renderer draws ``node``: a real mouse click on the WebGL canvas."""
-        box = self.page.locator("#graph").bounding_box()
         at = self.js("node => window.stancegraphViewer.nodePosition(node)", node)
-        self.page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
+        self.click_canvas(at["x"], at["y"])
+
+    def click_canvas(self, x: float, y: float) -> None:
+        """A real click at ``(x, y)`` of the graph's canvas, made once the renderer, hovered there,
+        has picked a node or an edge under the pointer (it sets the pointer cursor): the click
+        then lands on what the renderer has drawn, not on a frame it has yet to draw."""
+        box = self.page.locator("#graph").bounding_box()
+        self.page.mouse.move(box["x"] + x, box["y"] + y)
+        self.page.wait_for_function("() => document.getElementById('graph').style.cursor === 'pointer'")
+        self.page.mouse.click(box["x"] + x, box["y"] + y)
+
+    def reload(self) -> None:
+        """The page loaded afresh: a new renderer, with no click of an earlier one pending."""
+        self.page.reload()
+        self.page.wait_for_selector("body[data-ready='true']")
 
 
 @pytest.fixture
