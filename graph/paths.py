@@ -1,15 +1,21 @@
-"""Where the ontology, the shapes and the bundled data live: resolved here and nowhere else."""
+"""Where the ontology, the shapes and the data live: resolved here and nowhere else.
+
+The ontology and the shapes are package data of the ``ontology`` package, read through
+:mod:`importlib.resources`, so an installed stancegraph finds them wherever it runs. The data is
+not installed: it is the ``data/`` directory of the working directory, as the store is.
+"""
 
 from __future__ import annotations
 
 import os
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-ONTOLOGY_DIR = PROJECT_ROOT / "ontology"
-ONTOLOGY_FILE = ONTOLOGY_DIR / "stancegraph.ttl"
-SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
-DATA_DIR = PROJECT_ROOT / "data"
+ONTOLOGY_FILE: Traversable = files("ontology") / "stancegraph.ttl"
+SHAPES_FILE: Traversable = files("ontology") / "shapes.ttl"
+DATA_DIR = Path("data")
+"""The data ``stancegraph load`` reads when given no paths: ``data/`` under the working directory."""
 
 STORE_ENV = "STANCEGRAPH_STORE"
 DEFAULT_STORE = Path(".stancegraph") / "store"

@@ -26,7 +26,7 @@ import httpx
 
 from graph.bench.context import Context
 from graph.bench.measure import mib, peak_rss, percentile, rss
-from graph.paths import PROJECT_ROOT, STORE_ENV
+from graph.paths import STORE_ENV
 
 STARTUP_LIMIT = 120.0
 """Seconds to wait for the server to answer before the run fails."""
@@ -160,7 +160,7 @@ def run(ctx: Context) -> dict[str, Any]:
     command = [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory", "--host",
                "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log"]
     began = time.perf_counter()
-    server = subprocess.Popen(command, cwd=PROJECT_ROOT, env={**os.environ, STORE_ENV: str(ctx.store_dir)})
+    server = subprocess.Popen(command, env={**os.environ, STORE_ENV: str(ctx.store_dir)})
     try:
         startup = _wait(base, "/health", server)
         query = "/who?" + urlencode({"relation": ctx.headline["relation"], "target": ctx.headline["target"]})

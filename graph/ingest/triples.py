@@ -340,4 +340,4 @@ def statement_graph(records: Sequence[StatementRecord], source: SourceContext,
 
 def ontology_graph() -> Graph:
     """The stancegraph ontology as an rdflib graph."""
-    return Graph().parse(ONTOLOGY_FILE, format="turtle")
+    return Graph().parse(data=ONTOLOGY_FILE.read_bytes(), format="turtle")

@@ -18,7 +18,7 @@ from graph.vocab import SG, slug_of
 @cache
 def shapes_graph() -> Graph:
     """The SHACL shapes of ``ontology/shapes.ttl``, parsed once."""
-    return Graph().parse(SHAPES_FILE, format="turtle")
+    return Graph().parse(data=SHAPES_FILE.read_bytes(), format="turtle")
 
 
 @cache

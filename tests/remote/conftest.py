@@ -17,7 +17,6 @@ from pathlib import Path
 import httpx
 import pytest
 
-from graph.paths import DATA_DIR
 from graph.store import Store
 
 INSTALL = ("apt-get install -y --no-install-recommends virtuoso-opensource "
@@ -138,12 +137,12 @@ def remote_mini(remote: Store, mini_dir: Path) -> Store:
 
 
 @pytest.fixture(scope="module")
-def remote_seed(virtuoso: str) -> Iterator[Store]:
-    """The real data in ``data/`` on Virtuoso, loaded afresh for each module that reads it (a
+def remote_seed(virtuoso: str, seed_files: list[Path]) -> Iterator[Store]:
+    """The seed on Virtuoso, loaded afresh for each module that reads it (a
     module must not mix it with the function-scoped stores, which empty the endpoint)."""
     store = empty(Store(virtuoso))
     # queries Virtuoso 7.2.5 never finishes (see test_remote_queries) fail after this, not 60 s
     store._engine.client.timeout = httpx.Timeout(QUERY_SECONDS)
-    store.load([DATA_DIR])
+    store.load(seed_files)
     yield store
     store.close()

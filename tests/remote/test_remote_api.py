@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
@@ -11,6 +12,8 @@ from api.settings import Settings
 from graph.store import Store
 from graph.vocab import statement_iri
 from tests.api.conftest import AUTH, TOKEN, post_statement, who_opposes_peace_support
+
+pytestmark = pytest.mark.needs("virtuoso-t")
 
 
 def test_post_statement_then_who_on_the_remote_store(remote: Store, mini_dir: Path, virtuoso: str) -> None:

@@ -12,6 +12,8 @@ from graph.errors import QueryError, ShapeViolation, SourceDataError, Stancegrap
 from graph.store import Store
 from graph.vocab import ID, SG, actor_iri, statement_iri
 
+pytestmark = pytest.mark.needs("virtuoso-t")
+
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER (STRSTARTS(STR(?g), STR(id:))) }"
 
 

@@ -1,9 +1,10 @@
-"""The viewer in a real browser: uvicorn on a loopback port serving the real data, Debian's Chromium
+"""The viewer in a real browser: uvicorn on a loopback port serving the seed, Debian's Chromium
 driven by Playwright."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -14,11 +15,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from playwright.sync_api import sync_playwright
 
-from graph.paths import DATA_DIR, PROJECT_ROOT
 from graph.store import Store
 
-CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -43,7 +43,7 @@ class Server:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory",
                  "--host", "127.0.0.1", "--port", str(port), "--no-access-log"],
-                env={**os.environ, "STANCEGRAPH_STORE": str(store)}, cwd=PROJECT_ROOT,
+                env={**os.environ, "STANCEGRAPH_STORE": str(store)}, cwd=log.parent,
                 stdout=out, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -62,6 +62,10 @@ class Server:
         response.raise_for_status()
         return response.json()
 
+    def every_node(self) -> set[str]:
+        """The ids of every actor and proposal: the nodes of the unfiltered stance graph."""
+        return {a["id"] for a in self.get("/actors")} | {p["id"] for p in self.get("/proposals")}
+
     def stop(self) -> None:
         if self.process.poll() is None:
             self.process.terminate()
@@ -69,11 +73,11 @@ class Server:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """The server on a store holding the real ``data/``."""
+def server(tmp_path_factory: pytest.TempPathFactory, seed_files: list[Path]) -> Iterator[Server]:
+    """The server on a store holding the seed."""
     directory = tmp_path_factory.mktemp("viewer")
     with Store(directory / "store") as store:
-        store.load([DATA_DIR])
+        store.load(seed_files)
     running = Server(directory / "store", directory / "server.log")
     yield running
     running.stop()
@@ -81,17 +85,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    """Chromium with a fresh profile. Missing Chromium or Playwright fails the tests: CI has both."""
-    if not CHROMIUM.exists():
-        pytest.fail(f"the browser tests need Chromium at {CHROMIUM}: install it with "
-                    "`apt-get install -y --no-install-recommends chromium` (.ci/run does)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.fail("the browser tests need Playwright for Python: pip install -e '.[test]'")
+    """Debian's Chromium (the tests are marked ``needs("chromium")``) with a fresh profile."""
+    chromium = shutil.which("chromium")
+    assert chromium is not None, "the browser tests are marked needs('chromium')"
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=str(CHROMIUM),
+            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=chromium,
             args=CHROMIUM_ARGS, headless=True, viewport=VIEWPORT, accept_downloads=True)
         context.set_default_timeout(20_000)
         yield context
@@ -132,11 +131,40 @@ class Viewer:
         self.page.wait_for_selector("#panel[aria-busy='false']")
         return self.page.locator("#panel")
 
+    def panel_titled(self, title: str) -> object:
+        """The details panel once it shows ``title`` with everything it was asked to load: one
+        state, read at once, so a panel still showing an earlier selection never passes for it."""
+        self.page.wait_for_function("""title => {
+            const panel = document.getElementById('panel');
+            return panel.getAttribute('aria-busy') === 'false' && panel.querySelector('h2')?.textContent === title;
+        }""", arg=title)
+        return self.page.locator("#panel")
+
+    def wait_for_highlight(self, nodes: set[str]) -> None:
+        """Until the renderer draws exactly ``nodes`` highlighted (its display data, as drawn)."""
+        self.page.wait_for_function("""nodes => {
+            const drawn = window.stancegraphViewer.highlightedNodes();
+            return drawn.length === nodes.length && nodes.every((n) => drawn.includes(n));
+        }""", arg=sorted(nodes))
+
     def click_node(self, node: str) -> None:
         """Click where the renderer draws ``node``: a real mouse click on the WebGL canvas."""
-        box = self.page.locator("#graph").bounding_box()
         at = self.js("node => window.stancegraphViewer.nodePosition(node)", node)
-        self.page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
+        self.click_canvas(at["x"], at["y"])
+
+    def click_canvas(self, x: float, y: float) -> None:
+        """A real click at ``(x, y)`` of the graph's canvas, made once the renderer, hovered there,
+        has picked a node or an edge under the pointer (it sets the pointer cursor): the click
+        then lands on what the renderer has drawn, not on a frame it has yet to draw."""
+        box = self.page.locator("#graph").bounding_box()
+        self.page.mouse.move(box["x"] + x, box["y"] + y)
+        self.page.wait_for_function("() => document.getElementById('graph').style.cursor === 'pointer'")
+        self.page.mouse.click(box["x"] + x, box["y"] + y)
+
+    def reload(self) -> None:
+        """The page loaded afresh: a new renderer, with no click of an earlier one pending."""
+        self.page.reload()
+        self.page.wait_for_selector("body[data-ready='true']")
 
 
 @pytest.fixture
