@@ -62,7 +62,7 @@ def _check_new(store: Store, g: Graph) -> None:
     mentioned = {t for triple in g for t in triple if isinstance(t, URIRef) and str(t).startswith(str(ID))}
     values = " ".join(f"<{iri}>" for iri in mentioned)
     context = store.construct(f"CONSTRUCT {{ ?x ?p ?o }} WHERE {{ VALUES ?x {{ {values} }} ?x ?p ?o }}")
-    check(g + context, focus=set(g.subjects(RDF.type, None)))
+    check(g + context, focus={s for s in g.subjects(RDF.type, None) if isinstance(s, URIRef)})
 
 
 def add_statements(store: Store, source: str, records: Sequence[StatementRecord]) -> list[str]:
