@@ -64,10 +64,11 @@ def families(given: Iterable[str], known: Sequence[str] = FAMILIES,
 
     Examples
     --------
-    >>> families(["opposes", "suports"])
+    >>> families(["opposes", "suports"])  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    graph.errors.InvalidOption: family 'suports' is not one of supports, opposes, hesitant, neutral; did you mean supports?
+    graph.errors.InvalidOption: family 'suports' is not one of supports, opposes, hesitant, neutral;
+    did you mean supports?
     """
     chosen = tuple(given)
     for family in chosen:

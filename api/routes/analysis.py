@@ -33,9 +33,9 @@ Seed = Annotated[int, Query(description="Seed of the louvain method.")]
 def network_options(
     normalize: discourse.Normalization = discourse.Normalization.AVERAGE,
     duplicates: discourse.Duplicates = discourse.Duplicates.ALL,
-    roll_up: RollUp = [],  # noqa: B006
+    roll_up: RollUp = [],  # noqa: B006 (FastAPI copies defaults)
     level: Level = None,
-    family: Families = [],  # noqa: B006
+    family: Families = [],  # noqa: B006 (FastAPI copies defaults)
     fold_persons: bool = False,
     date_from: DateFrom = None, date_to: DateTo = None,
     window: Window = None, step: Step = None,
@@ -114,7 +114,7 @@ def _network(network: discourse.DiscourseNetwork) -> Network:
                    normalization=str(network.normalization), start=network.start, end=network.end,
                    nodes=[NetworkNode(id=n, label=data["label"], side=data["bipartite"])
                           for n, data in H.nodes(data=True)],
-                   ties=[Tie(source=u, target=v, weight=w) for u, v, w in H.edges(data="weight")])
+                   ties=[Tie(source=u, target=v, weight=data["weight"]) for u, v, data in H.edges(data=True)])
 
 
 @router.get("/networks/{kind}", summary="A discourse network (DNA-compatible) as a weighted graph")
@@ -125,9 +125,9 @@ def get_network(
         description="affiliation only: subtract (default), ignore or combine.")] = None,
     normalize: discourse.Normalization = discourse.Normalization.NONE,
     duplicates: discourse.Duplicates = discourse.Duplicates.ALL,
-    roll_up: RollUp = [],  # noqa: B006
+    roll_up: RollUp = [],  # noqa: B006 (FastAPI copies defaults)
     level: Level = None,
-    family: Families = [],  # noqa: B006
+    family: Families = [],  # noqa: B006 (FastAPI copies defaults)
     isolates: bool = False,
     fold_persons: bool = False,
     date_from: DateFrom = None, date_to: DateTo = None,

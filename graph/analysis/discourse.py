@@ -158,14 +158,14 @@ class DiscourseNetwork:
         return {"rows": list(self.row_labels), "columns": list(self.column_labels),
                 "matrix": [[_number(x) for x in row] for row in self.dense()]}
 
-    def to_graph(self) -> nx.Graph:
+    def to_graph(self) -> nx.Graph[str]:
         """The network as a weighted networkx Graph with plain attributes.
 
         One-mode: undirected ties between rows, weight = cell value (zero cells are no tie).
         Two-mode: a bipartite graph (node attribute ``bipartite`` 0 for rows, 1 for columns).
         """
-        G: nx.Graph = nx.Graph(kind=self.kind, aggregation=str(self.aggregation),
-                     normalization=str(self.normalization), start=self.start, end=self.end)
+        G: nx.Graph[str] = nx.Graph(kind=self.kind, aggregation=str(self.aggregation),
+                                    normalization=str(self.normalization), start=self.start, end=self.end)
         G.add_nodes_from((node, {"label": label, "bipartite": 0})
                          for node, label in zip(self.rows, self.row_labels, strict=True))
         if not self.one_mode:

@@ -105,9 +105,9 @@ def paths(store: Store, source: str, target: str, *, k: int = 3, max_length: int
     if origin.id == goal.id:
         raise InvalidOption(f"source and target are both {origin.id!r}")
     G = stance_graph(store, ViewFilter(start=start, end=end, hierarchy="hierarchy" in families))
-    H = nx.Graph() if direction == "any" else nx.DiGraph()
-    for u, v, key, family in G.edges(keys=True, data="family"):
-        if family in families:
+    H: nx.Graph[str] = nx.Graph() if direction == "any" else nx.DiGraph()
+    for u, v, key, data in G.edges(keys=True, data=True):  # every edge of the view has a family
+        if data["family"] in families:
             a, b = (v, u) if direction == "backward" else (u, v)
             H.add_edge(a, b)
             H.edges[a, b].setdefault("edges", []).append((u, v, key))

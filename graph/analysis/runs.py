@@ -124,12 +124,12 @@ def window_graph(found: Sequence[discourse.DiscourseNetwork]) -> nx.MultiGraph:
     >>> sorted((d["start"], d["weight"]) for *_, d in G.edges(data=True))
     [('2025-01-01', 2.0), ('2025-01-02', 1.0)]
     """
-    G = nx.MultiGraph()
+    G: nx.MultiGraph[str] = nx.MultiGraph()
     for index, network in enumerate(found):
         H = network.to_graph()
         G.add_nodes_from(H.nodes(data=True))
-        for u, v, weight in H.edges(data="weight"):
-            G.add_edge(u, v, key=f"w{index}-{u}-{v}", weight=weight, start=network.start,
+        for u, v, data in H.edges(data=True):
+            G.add_edge(u, v, key=f"w{index}-{u}-{v}", weight=data["weight"], start=network.start,
                        end=network.end)
     return G
 

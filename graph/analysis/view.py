@@ -177,7 +177,7 @@ def _read(store: Store) -> _StoreRows:
         relations = {str(r["relation"]): {"relation": relation_slug(str(r["relation"])),
                                           "relation_label": str(r["label"]),
                                           "family": str(r["family"]),
-                                          "polarity": int(r["polarity"])}  # type: ignore[arg-type]
+                                          "polarity": int(str(r["polarity"]))}
                      for r in store.select(_RELATIONS)}
         return _StoreRows(nodes.result(), sources.result(), links, words.result(), slugs.result(),
                           relations, dict(store.select_text(_SPEAKS_FOR)),
@@ -241,7 +241,7 @@ def stance_graph(store: Store, view: ViewFilter = ViewFilter()) -> nx.MultiDiGra
     hierarchy is in. What the store holds is read once until its next write (see
     :attr:`Store.generation`); each call builds a graph of its own.
     """
-    G = nx.MultiDiGraph(start=view.start or "", end=view.end or "", hierarchy=view.hierarchy)
+    G: nx.MultiDiGraph[str] = nx.MultiDiGraph(start=view.start or "", end=view.end or "", hierarchy=view.hierarchy)
     rows = _rows(store)
     for row in sorted(rows.nodes, key=lambda row: str(row["id"])):  # a stable layout
         attrs: dict[str, object] = {"label": str(row["label"]), "kind": str(row["kind"]), "type": _local(row["type"])}
@@ -289,11 +289,11 @@ def within(G: nx.MultiDiGraph, start: str | None = None, end: str | None = None)
     >>> [k for *_, k in H.edges(keys=True)], H.graph
     (['s2'], {'hierarchy': False, 'start': '2025-02-01', 'end': ''})
     """
-    H = nx.MultiDiGraph(**{**G.graph, "start": start or "", "end": end or ""})
+    H: nx.MultiDiGraph[str] = nx.MultiDiGraph(**{**G.graph, "start": start or "", "end": end or ""})
     H.add_nodes_from(G.nodes(data=True))
-    H.add_edges_from((u, v, k, data) for u, v, k, data in G.edges(keys=True, data=True)
-                     if not data["date"] or ((start is None or data["date"] >= start)
-                                             and (end is None or data["date"] <= end)))
+    for u, v, k, data in G.edges(keys=True, data=True):
+        if not data["date"] or ((start is None or data["date"] >= start) and (end is None or data["date"] <= end)):
+            H.add_edge(u, v, key=k, **data)
     return H
 
 

@@ -90,8 +90,8 @@ def rdflib_who(dataset: Dataset, relation_iri: str, target_iri: str) -> list[Evi
     query = NAIVE_WHO % {"relation": relation_iri, "target": target_iri}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
-        rows = [result.asdict() for result in dataset.query(query, initNs=PREFIXES)]
-    return [evidence({name: str(value) for name, value in row.items()}) for row in rows]
+        bindings = dataset.query(query, initNs=PREFIXES).bindings
+    return [evidence({str(name): str(value) for name, value in row.items()}) for row in bindings]
 
 
 def naive_who(store: Store, relation_iri: str, target_iri: str) -> list[Evidence]:

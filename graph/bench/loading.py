@@ -10,13 +10,16 @@ the same quads.
 
 from __future__ import annotations
 
+import functools
 import shutil
-from typing import Any
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
 
 import pyoxigraph as ox  # the baseline: pyoxigraph's own bulk loader, measured beside the store
 
 from graph.bench.context import Context
-from graph.bench.measure import mib, peak_rss, reset_peak, rss, timed
+from graph.bench.measure import Timing, mib, peak_rss, reset_peak, rss, timed
 from graph.store import ONTOLOGY_GRAPH, Store
 
 FULL_COMPARE_MAX = 50_000
@@ -24,8 +27,10 @@ FULL_COMPARE_MAX = 50_000
 
 _COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 
+T = TypeVar("T")
 
-def _memory(call):  # type: ignore[no-untyped-def]
+
+def _memory(call: Callable[[], T]) -> tuple[T, Timing, dict[str, float]]:
     before = rss()
     reset_peak()
     result, timing = timed(call)
@@ -33,11 +38,13 @@ def _memory(call):  # type: ignore[no-untyped-def]
 
 
 def _counts_ox(store: ox.Store) -> dict[str, int]:
-    return {s["g"].value: int(s["n"].value) for s in store.query(_COUNTS)}  # type: ignore[union-attr,index]
+    solutions = store.query(_COUNTS)
+    assert isinstance(solutions, ox.QuerySolutions)  # a SELECT query answers with solutions
+    return {s["g"].value: int(s["n"].value) for s in solutions}
 
 
 def _counts(store: Store) -> dict[str, int]:
-    return {str(r["g"]): int(r["n"]) for r in store.select(_COUNTS)  # type: ignore[arg-type]
+    return {str(r["g"]): int(str(r["n"])) for r in store.select(_COUNTS)
             if r["g"] != str(ONTOLOGY_GRAPH)}
 
 
@@ -66,7 +73,8 @@ def run(ctx: Context) -> dict[str, Any]:
         store.load([ctx.nquads])
         return store
 
-    ctx.store, our_time, our_memory = _memory(ours)
+    store, our_time, our_memory = _memory(ours)
+    ctx.store = store
     quads = sum(base_counts.values())
     result: dict[str, Any] = {
         "file": {"path": ctx.nquads.name, "bytes": ctx.nquads.stat().st_size, "quads": quads,
@@ -75,24 +83,24 @@ def run(ctx: Context) -> dict[str, Any]:
         "baseline": {**base_time.to_dict(), **base_memory, "path": "pyoxigraph Store.bulk_load"},
         "ratio": our_time.p50 / base_time.p50,
     }
-    equal = _counts(ctx.store) == base_counts
+    equal = _counts(store) == base_counts
     if equal and ctx.options.n <= FULL_COMPARE_MAX:
-        equal = _quads(ctx.store) == set(ox.Store(str(ctx.baseline_dir)))
+        equal = _quads(store) == set(ox.Store(str(ctx.baseline_dir)))
         result["compared"] = "quad by quad"
     else:
         result["compared"] = "quads per named graph"
     result["equal"] = ctx.check("load: stancegraph store == pyoxigraph bulk-loaded store", equal)
     if ctx.yaml_dir is not None:
-        yaml_store, yaml_time, yaml_memory = _memory(lambda: _load_yaml(ctx))
+        yaml_store, yaml_time, yaml_memory = _memory(functools.partial(_load_yaml, ctx.yaml_dir))
         result["yaml"] = {**yaml_time.to_dict(), **yaml_memory, "path": "Store.load(data directory)",
                           "ratio_to_baseline": yaml_time.p50 / base_time.p50}
         result["yaml"]["equal"] = ctx.check(
-            "load: YAML data directory == N-Quads of the same corpus", _quads(yaml_store) == _quads(ctx.store))
+            "load: YAML data directory == N-Quads of the same corpus", _quads(yaml_store) == _quads(store))
     shutil.rmtree(ctx.baseline_dir, ignore_errors=True)
     return result
 
 
-def _load_yaml(ctx: Context) -> Store:
+def _load_yaml(yaml_dir: Path) -> Store:
     store = Store(None)
-    store.load([ctx.yaml_dir])  # type: ignore[list-item]
+    store.load([yaml_dir])
     return store

@@ -115,10 +115,8 @@ def render_command(
     if kind not in render.FORMATS:
         raise UnsupportedFormat(f"no picture format {kind!r}; choose one of {', '.join(render.FORMATS)}")
     with open_store(store) as db:
-        if discourse_network is None:
-            G = network(db, _view(start, end, sources, families, fold_persons, hierarchy))
-        else:
-            G = discourse_drawing(db, discourse_network, roll_up or (), start, end, fold_persons)
+        G = (network(db, _view(start, end, sources, families, fold_persons, hierarchy)) if discourse_network is None
+             else discourse_drawing(db, discourse_network, roll_up or (), start, end, fold_persons))
     if output is not None and str(output) == "-":
         write_stdout(lambda stream: render.draw(G, stream, kind, title=title))
         return

@@ -145,7 +145,7 @@ def _date(value: int | float | str) -> dt.date:
     seconds = float(value)
     if abs(seconds) >= _MILLISECONDS:
         seconds /= 1000
-    return dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc).date()
+    return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date()
 
 
 def _color(row: sqlite3.Row, columns: set[str]) -> str | None:
@@ -333,6 +333,21 @@ def _qualifier(value: int | None, kind: str) -> int | None:
     return (1 if value else -1) if kind == "boolean" else (value > 0) - (value < 0)
 
 
+def _placed(st: DnaStatement, document: DnaDocument | None, actors: tuple[DnaEntity, ...],
+            polarity: int | None) -> tuple[DnaDocument, int, tuple[int, int]] | str:
+    """The statement's document, polarity and span in the text, or why it is skipped."""
+    if document is None:
+        return "no document"
+    if not actors:
+        return "no actor"
+    if not st.targets:
+        return "no target"
+    if polarity is None:
+        return "no qualifier"
+    where = span(document.text, st.start, st.stop)
+    return "span outside the text" if where is None else (document, polarity, where)
+
+
 def data_files(dna: DnaFile, prefix: str, existing: dict[str, set[str]],
                persons_as_actors: bool = False) -> tuple[dict[str, dict | str], DnaImport]:
     """The data files (relative path -> YAML content, or text for ``.txt``) of an import.
@@ -349,20 +364,14 @@ def data_files(dna: DnaFile, prefix: str, existing: dict[str, set[str]],
     by_document: dict[int, list[dict]] = {d: [] for d in dna.documents}
     count = 0
     for st in dna.statements:
-        document = dna.documents.get(st.document)
         actors, speakers = st.actors, st.speakers
         if not actors and persons_as_actors:
             actors, speakers = speakers, ()
-        polarity = _qualifier(st.qualifier, dna.qualifier_type)
-        reason = ("no document" if document is None else "no actor" if not actors
-                  else "no target" if not st.targets else "no qualifier" if polarity is None else None)
-        where = span(document.text, st.start, st.stop) if reason is None else None
-        if reason is None and where is None:
-            reason = "span outside the text"
-        if reason:
-            skipped[reason] += 1
+        placed = _placed(st, dna.documents.get(st.document), actors, _qualifier(st.qualifier, dna.qualifier_type))
+        if isinstance(placed, str):
+            skipped[placed] += 1
             continue
-        start, stop = where
+        document, polarity, (start, stop) = placed
         speaker = speakers[0] if speakers else None
         combos = list(itertools.product(actors, st.targets))
         for n, (actor, target) in enumerate(combos, start=1):
@@ -377,13 +386,13 @@ def data_files(dna: DnaFile, prefix: str, existing: dict[str, set[str]],
             by_document[document.id].append(record)
             count += 1
     _declare_parents(dna, ids)
-    actors, issues = ids.of_kind("actor"), ids.of_kind("issue")
+    declared_actors, issues = ids.of_kind("actor"), ids.of_kind("issue")
     files: dict[str, dict | str] = {}
     files[f"{prefix}-actors.yaml"] = {
         "kind": "actors",
         "background": {"id": prefix, "fields": [], "source": f"DNA file {name}",
                        "description": f"Actors imported from the Discourse Network Analyzer file {name}."},
-        "actors": [_actor_record(slug, e, name) for slug, e in actors]}
+        "actors": [_actor_record(slug, e, name) for slug, e in declared_actors]}
     files[f"{prefix}-issues.yaml"] = {
         "kind": "issues", "issues": [_issue_record(slug, e, name, dna, ids) for slug, e in issues]}
     for doc in dna.documents.values():
@@ -391,7 +400,7 @@ def data_files(dna: DnaFile, prefix: str, existing: dict[str, set[str]],
         files[f"sources/{source_id}.txt"] = doc.text
         files[f"sources/{source_id}.yaml"] = _source_record(source_id, doc, name, by_document[doc.id])
     report = DnaImport(file=str(dna.path), prefix=prefix, documents=len(dna.documents),
-                       statements=count, skipped=dict(skipped), actors=[s for s, _ in actors],
+                       statements=count, skipped=dict(skipped), actors=[s for s, _ in declared_actors],
                        issues=[s for s, _ in issues], linked=sorted(ids.linked), files=sorted(files))
     return files, report
 

@@ -63,7 +63,7 @@ def _check_new(store: Store, g: Graph) -> None:
     context = Graph()
     for node in mentioned:
         context += store.construct("CONSTRUCT { ?x ?p ?o } WHERE { ?x ?p ?o }", {"x": node})
-    check(g + context, focus=set(g.subjects(RDF.type, None)))
+    check(g + context, focus={s for s in g.subjects(RDF.type, None) if isinstance(s, URIRef)})
 
 
 def add_statements(store: Store, source: str, records: Sequence[StatementRecord]) -> list[str]:

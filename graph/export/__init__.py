@@ -35,7 +35,7 @@ from graph.store import Store
 from graph.vocab import PREFIXES
 
 __all__ = [
-    "NEUTRAL_WEIGHT", "NETWORK_WRITERS", "RDF_WRITERS", "ExportFormat", "export", "network",
+    "NETWORK_WRITERS", "NEUTRAL_WEIGHT", "RDF_WRITERS", "ExportFormat", "export", "network",
     "write", "write_csv", "write_csv_zip", "write_gexf", "write_graphml", "write_matrix",
     "write_tables",
 ]

@@ -8,6 +8,7 @@ time limit bounds the wait for its answer.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import shutil
 import tempfile
@@ -71,10 +72,8 @@ class QueryRunner:
     def _stop(self) -> None:
         if self._process is not None:
             if self._conn is not None and self._process.is_alive():
-                try:
+                with contextlib.suppress(BrokenPipeError, OSError):
                     self._conn.send(None)
-                except (BrokenPipeError, OSError):
-                    pass
             self._process.join(timeout=2)
             if self._process.is_alive():
                 self._process.kill()

@@ -156,6 +156,13 @@ class Store:
         except QUERY_FAILURES as err:
             raise query_error(err, timeout) from err
 
+    def _solutions(self, query: str, bindings: Bindings = None) -> ox.QuerySolutions:
+        """The solutions of a SELECT query; any other query form is a QueryError."""
+        result = self._query(query, bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        return result
+
     def select(self, query: str, bindings: Bindings = None) -> list[Row]:
         """Run a SELECT query with ``bindings`` substituted; rows map variable names to plain
         values (None when unbound).
@@ -166,9 +173,7 @@ class Store:
         >>> Store(None).select("SELECT ?s ?slug WHERE { ?s sg:slug ?slug }", {"slug": Literal("x")})
         []
         """
-        result = self._query(query, bindings)
-        if not isinstance(result, ox.QuerySolutions):
-            raise QueryError("expected a SELECT query")
+        result = self._solutions(query, bindings)
         names = [v.value for v in result.variables]
         try:
             return [{name: plain(solution[name]) for name in names} for solution in result]
@@ -291,12 +296,12 @@ class Store:
         format (TriG, N-Quads) the named graphs."""
         fmt = formats.by_media_type(media_type, Kind.GRAPH, Kind.DATASET)
         if fmt.kind is Kind.DATASET:
-            quads = self._query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-            ox.serialize((ox.Quad(*s) for s in quads), out,  # type: ignore[misc,union-attr]
+            quads = self._solutions("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+            ox.serialize((ox.Quad(*s) for s in quads), out,
                          format=rdf_format(fmt), prefixes=dict(prefixes))
         else:
-            triples = self._query("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }")
-            ox.serialize((ox.Triple(*s) for s in triples), out,  # type: ignore[misc,union-attr]
+            triples = self._solutions("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }")
+            ox.serialize((ox.Triple(*s) for s in triples), out,
                          format=rdf_format(fmt), prefixes=dict(prefixes))
 
     def select_text(self, query: str, bindings: Bindings = None) -> Iterator[list[str]]:
@@ -304,9 +309,7 @@ class Store:
         variables: the engine writes them as CSV, several times faster than :meth:`select`'s
         Python value per term when a query returns every statement. The CSV is decoded as the
         rows are read (a decoded copy of it all took 6× its size)."""
-        result = self._query(query, bindings)
-        if not isinstance(result, ox.QuerySolutions):
-            raise QueryError("expected a SELECT query")
+        result = self._solutions(query, bindings)
         rows = csv.reader(io.TextIOWrapper(io.BytesIO(csv_rows(result)), encoding="utf-8", newline=""))
         next(rows, None)
         return rows

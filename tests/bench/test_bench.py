@@ -55,7 +55,8 @@ def test_a_refused_network_is_measured_again_on_the_last_year(tmp_path: Path, mo
     congruence = result["networks"]["congruence"]
     assert status == 0 and whole == {"congruence": True, "conflict": True}
     assert congruence["refused"] == "too large" and congruence["equal"] and congruence["ties"] > 0
-    start, end = dt.date.fromisoformat(congruence["window"]["start"]), dt.date.fromisoformat(congruence["window"]["end"])
+    window = congruence["window"]
+    start, end = dt.date.fromisoformat(window["start"]), dt.date.fromisoformat(window["end"])
     assert (end - start).days == 364
     verdict = next(row for row in result["targets"] if row["target"].startswith("congruence"))
     assert verdict["scope"] == f"on the statements of {start} to {end}"

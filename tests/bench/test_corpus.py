@@ -45,7 +45,7 @@ def test_every_quote_is_its_text_between_its_offsets(corpus) -> None:
         for st in source.statements:
             assert source.text[st.start:st.end] == st.quote
             lengths.append(len(st.quote))
-    assert 60 <= min(lengths) and max(lengths) <= 250
+    assert min(lengths) >= 60 and max(lengths) <= 250
 
 
 def test_the_rdf_is_what_the_loader_makes_of_the_yaml(tmp_path: Path) -> None:

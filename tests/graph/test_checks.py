@@ -48,7 +48,7 @@ def test_families_accepts_known_ones_and_names_the_rest() -> None:
                                             r"hesitant, neutral$"):
         checks.families(["adores"])
     assert checks.families(["hierarchy"], known=(*checks.FAMILIES, "hierarchy")) == ("hierarchy",)
-    with pytest.raises(InvalidOption, match="^--family 'x' is not one of a, b$"):
+    with pytest.raises(InvalidOption, match=r"^--family 'x' is not one of a, b$"):
         checks.families(["x"], known=("a", "b"), name="--family")
 
 
@@ -67,9 +67,9 @@ def test_slug_refuses_what_no_id_can_be(text: str) -> None:
 def test_window_defaults_its_step_and_refuses_short_ones() -> None:
     assert checks.window(30) == (30, 30)
     assert checks.window(30, 7) == (30, 7)
-    with pytest.raises(InvalidOption, match="^window must be at least one day, not 0$"):
+    with pytest.raises(InvalidOption, match=r"^window must be at least one day, not 0$"):
         checks.window(0)
-    with pytest.raises(InvalidOption, match="^--step must be at least one day, not -1$"):
+    with pytest.raises(InvalidOption, match=r"^--step must be at least one day, not -1$"):
         checks.window(5, -1, names=("--window", "--step"))
 
 

@@ -59,7 +59,8 @@ def test_listings_and_show(store_env: Path) -> None:
 
 
 def test_sparql_forms(store_env: Path, tmp_path: Path) -> None:
-    rows = json.loads(runner.invoke(app, ["sparql", "SELECT ?l WHERE { ?x sg:slug 'league' ; skos:prefLabel ?l }", "--json"]).stdout)
+    query = "SELECT ?l WHERE { ?x sg:slug 'league' ; skos:prefLabel ?l }"
+    rows = json.loads(runner.invoke(app, ["sparql", query, "--json"]).stdout)
     assert rows == [{"l": "The League"}]
     query_file = tmp_path / "q.rq"
     query_file.write_text("ASK { ?x sg:offers ?y }")

@@ -78,7 +78,7 @@ def test_centrality_finds_the_broker() -> None:
     assert (broker.degree, broker.strength, broker.broker) == (4, 4.0, True)
     assert broker.betweenness == pytest.approx(4 / 6)  # all 4 cross pairs of 6 run through m
     assert broker.participation == pytest.approx(0.5)
-    assert [a.actor for a in centrality(G, Selection(), "none")][0] == "m"
+    assert centrality(G, Selection(), "none")[0].actor == "m"
     assert not any(found[x].broker for x in "pqrs") and found["p"].betweenness == 0
     assert found["p"].coalition != found["r"].coalition
 

@@ -137,7 +137,7 @@ def test_families_and_isolates(debate) -> None:
     with_neutral = Selection(families=("supports", "opposes", "hesitant", "neutral"))
     assert matrix(affiliation_network(debate, with_neutral, "ignore"))[3] == [1, 1, 1]  # discusses troops
     everyone = affiliation_network(debate, Selection(roll_up=("troops",), isolates=True))
-    assert everyone.row_labels == ROWS + ("Percival",)
+    assert everyone.row_labels == (*ROWS, "Percival")
     assert everyone.column_labels == ("Aid", "Peace plan", "Troops")
     assert matrix(everyone)[4] == [0, 0, 0]
 
@@ -189,7 +189,7 @@ def test_errors(debate, debate_store: Store) -> None:
         one_mode_network(debate, mode="targets")
     with pytest.raises(InvalidOption, match="at least one day"):
         windows("2024-01-01", "2024-02-01", 0)
-    with pytest.raises(InvalidOption, match="start .* after"):
+    with pytest.raises(InvalidOption, match=r"start .* after"):
         windows("2024-02-01", "2024-01-01", 5)
     with pytest.raises(InvalidOption, match=r"from '2024-13-01' is not a date \(YYYY-MM-DD\)"):
         windows("2024-13-01", "2024-01-01", 5)

@@ -91,7 +91,7 @@ STATEMENTS = [
 
 
 def _epoch(day: str) -> int:
-    return int(dt.datetime.fromisoformat(day).replace(tzinfo=dt.timezone.utc).timestamp())
+    return int(dt.datetime.fromisoformat(day).replace(tzinfo=dt.UTC).timestamp())
 
 
 def _utf16(text: str, index: int) -> int:
@@ -186,7 +186,7 @@ def _dna_rows(dna_file: Path) -> list[tuple[str, str, int, int, dt.date]]:
         JOIN DATABOOLEAN b ON b.StatementId = s.ID AND b.VariableId = 4
         WHERE s.StatementTypeId = 1 ORDER BY d.Date, s.ID""").fetchall()
     db.close()
-    return [(o, c, q, doc, dt.datetime.fromtimestamp(day, dt.timezone.utc).date())
+    return [(o, c, q, doc, dt.datetime.fromtimestamp(day, dt.UTC).date())
             for o, c, q, doc, day in rows if o and c]
 
 

@@ -475,7 +475,8 @@ def test_network_edges_carry_label_kind_and_signed_weight(stance: nx.MultiDiGrap
 def test_network_refuses_unknown_filters(seed_store: Store) -> None:
     with pytest.raises(NotFound, match="no source 'politico-ukraine-guarante'; did you mean"):
         network(seed_store, ViewFilter(sources=("politico-ukraine-guarante",)))
-    with pytest.raises(InvalidOption, match="family 'suports' is not one of supports, opposes, hesitant, neutral; did you mean supports"):
+    with pytest.raises(InvalidOption, match="family 'suports' is not one of supports, opposes, hesitant, neutral; "
+                                            "did you mean supports"):
         network(seed_store, ViewFilter(families=("suports",)))
     with pytest.raises(InvalidOption, match="to '2025-8-1' is not a date"):
         network(seed_store, ViewFilter(end="2025-8-1"))
@@ -510,7 +511,7 @@ def test_cli_exports_rdf_to_stdout(store_env: Path) -> None:
 def test_cli_writes_csv_as_a_zip_or_two_tables(store_env: Path) -> None:
     archive = store_env / "mini.zip"
     assert runner.invoke(app, ["export", "-o", str(archive)]).exit_code == 0
-    nodes, edges = _tables(archive.read_bytes())
+    _, edges = _tables(archive.read_bytes())
     assert {e["Id"] for e in edges} >= {"mini-s1", "mini-s2", "mini-s3", "mini-s4"}
     result = runner.invoke(app, ["export", "-f", "csv", "-o", str(store_env / "tables"),
                                  "--fold-persons"])

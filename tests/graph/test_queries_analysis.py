@@ -92,7 +92,8 @@ def test_path_errors(mini_store: Store) -> None:
         paths(mini_store, "ruritania", "Strelsau")
     with pytest.raises(InvalidOption, match="unknown direction 'up'"):
         paths(mini_store, "ruritania", "osterlich", direction="up")
-    with pytest.raises(InvalidOption, match="family 'broader' is not one of supports, opposes, hesitant, neutral, hierarchy"):
+    with pytest.raises(InvalidOption,
+                       match="family 'broader' is not one of supports, opposes, hesitant, neutral, hierarchy"):
         paths(mini_store, "ruritania", "osterlich", families=("broader",))
     with pytest.raises(InvalidOption, match="at least 1"):
         paths(mini_store, "ruritania", "osterlich", k=0)

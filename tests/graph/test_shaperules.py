@@ -26,8 +26,8 @@ Key = tuple[str, str | None, str, str | None]
 
 
 def _pyshacl(data: Graph) -> set[Key]:
-    conforms, report, _ = shacl_validate(data + ontology_graph(), shacl_graph=shapes_graph(),
-                                         inference="none", allow_warnings=True)
+    _, report, _ = shacl_validate(data + ontology_graph(), shacl_graph=shapes_graph(),
+                                  inference="none", allow_warnings=True)
     found = set()
     for result in report.subjects(SH.resultSeverity, SH.Violation):
         component = str(report.value(result, SH.sourceConstraintComponent)).rsplit("#", 1)[-1]
@@ -142,7 +142,8 @@ def test_the_screens_hide_no_violation(mini_graph: Graph, name: str) -> None:
 SCREEN_MUTATIONS: dict[str, Callable[[Graph], None]] = {
     **MUTATIONS,
     "slug with a line break": lambda g: _set(g, actor_iri("sylvania"), SG.slug, Literal("sylvania\n")),
-    "offset beyond 64 bits": lambda g: _set(g, S1, SG.quoteStart, Literal("99999999999999999999", datatype=XSD.integer)),
+    "offset beyond 64 bits": lambda g: _set(g, S1, SG.quoteStart,
+                                            Literal("99999999999999999999", datatype=XSD.integer)),
     "offset as a decimal": lambda g: _set(g, S1, SG.quoteEnd, Literal("40.0", datatype=XSD.decimal)),
     "text in a language": lambda g: _set(g, source_iri("mini"), SCHEMA.text, Literal(MINI_TEXT, lang="en")),
     "two texts": lambda g: g.add((source_iri("mini"), SCHEMA.text, Literal(MINI_TEXT + " More."))),
@@ -155,8 +156,10 @@ SCREEN_MUTATIONS: dict[str, Callable[[Graph], None]] = {
     "quote as a non-canonical integer": lambda g: (
         _set(g, source_iri("mini"), SCHEMA.text, Literal(MINI_TEXT + " 007")),
         _set(g, S1, SG.quote, Literal("007", datatype=XSD.integer, normalize=False)),
-        _set(g, S1, SG.quoteStart, Literal(len(MINI_TEXT) + 1)), _set(g, S1, SG.quoteEnd, Literal(len(MINI_TEXT) + 4))),
-    "slug as a double": lambda g: _set(g, actor_iri("sylvania"), SG.slug, Literal("1e-5", datatype=XSD.double, normalize=False)),
+        _set(g, S1, SG.quoteStart, Literal(len(MINI_TEXT) + 1)),
+        _set(g, S1, SG.quoteEnd, Literal(len(MINI_TEXT) + 4))),
+    "slug as a double": lambda g: _set(g, actor_iri("sylvania"), SG.slug,
+                                       Literal("1e-5", datatype=XSD.double, normalize=False)),
     "date of month thirteen": lambda g: _set(g, S3, SG.date, Literal("2025-13-01", datatype=XSD.date)),
 }
 """The mutations above, and some aimed at the Python screen's own tests."""
@@ -273,7 +276,8 @@ def test_every_datatype_the_screen_tests_is_one_the_store_keeps() -> None:
                str(XSD.date): "2025-01-09+00:00", str(XSD.boolean): "1", str(XSD.gYear): "+2024"}
     assert set(samples) == KEPT_DATATYPES
     for datatype, lexical in samples.items():
-        literal = Literal("x", lang="en") if lexical is None else Literal(lexical, datatype=URIRef(datatype), normalize=False)
+        literal = (Literal("x", lang="en") if lexical is None
+                   else Literal(lexical, datatype=URIRef(datatype), normalize=False))
         store.insert({ID["graph/t"]: Graph().add((URIRef("urn:s"), URIRef("urn:p"), literal))})
         assert store.select(f"SELECT ?s WHERE {{ ?s <urn:p> ?o FILTER (DATATYPE(?o) = <{datatype}>) }}"), datatype
         store._update("CLEAR ALL")

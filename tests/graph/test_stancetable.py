@@ -37,7 +37,7 @@ def test_first_of_each_keeps_the_first_in_order() -> None:
         if rows[i] not in seen:
             seen.add(rows[i])
             expected.append(i)
-    columns = [np.array(column) for column in zip(*rows)]
+    columns = [np.array(column) for column in zip(*rows, strict=True)]
     assert first_of_each(columns, np.array(order)).tolist() == sorted(expected)
 
 

@@ -51,7 +51,7 @@ def test_a_violation_writes_nothing_and_keeps_what_was_there(mini_store: Store, 
     assert _quads(store) == before
     broken = tmp_path / "broken.nq"
     broken.write_text(good.read_text() + "<urn:a> <urn:b> .\n")
-    with pytest.raises(SourceDataError, match="broken.nq"):
+    with pytest.raises(SourceDataError, match=r"broken\.nq"):
         store.load([broken])
     assert _quads(store) == before
 

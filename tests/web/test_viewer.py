@@ -91,7 +91,7 @@ def test_the_page_draws_every_actor_and_proposal_in_the_export_colours(viewer) -
 
     legend = viewer.page.locator("#legend li")
     entries = dict(zip(legend.all_inner_texts(), legend.locator(".swatch").evaluate_all(
-        "swatches => swatches.map(s => s.style.background)")))
+        "swatches => swatches.map(s => s.style.background)"), strict=True))
     colours = {e["label"]: e["color"] for e in graph["palette"]["node_types"] + graph["palette"]["edge_signs"]}
     assert entries["State"] == "rgb(0, 114, 178)" and colours["State"] == "#0072b2"
     assert set(entries) >= {"State", "Person", "Proposal", "opposes (-1)", "supports (+1)"}
