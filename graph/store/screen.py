@@ -24,6 +24,7 @@ set()
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import graphlib
 import os
@@ -34,6 +35,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeGuard
 
 import numpy as np
 import pyoxigraph as ox
@@ -96,7 +98,7 @@ _LEXICAL: dict[str, Callable[[str], bool]] = {
 _CAST = frozenset(str(d) for d in CAST_DATATYPES)
 
 
-def _verbatim(o: Term) -> bool:
+def _verbatim(o: Term) -> TypeGuard[ox.NamedNode | ox.Literal]:
     """Whether ``o`` is an IRI or a literal the store keeps as written."""
     return type(o) is ox.NamedNode or (type(o) is ox.Literal and o.datatype in _VERBATIM)
 
@@ -311,8 +313,9 @@ class _Reader:
         """The IRIs typed (so far) with any of ``classes``."""
         wanted = {self.id_of(c) for c in classes}
         names = {number: key for key, number in self.ids.items()}
-        return [names[node] for node, cls in zip(self.types.subjects, self.types.objects)
-                if cls in wanted and type(names[node]) is ox.NamedNode]
+        typed = (names[node] for node, cls in zip(self.types.subjects, self.types.objects, strict=True)
+                 if cls in wanted)
+        return [node for node in typed if type(node) is ox.NamedNode]
 
     def keep_edges(self, relations: Iterable[ox.NamedNode]) -> None:
         """Keep the subjects and objects of ``relations`` too: the edge screen looks for the
@@ -402,7 +405,7 @@ class _Verdict:
         if constraint == str(SGSH.NoBroaderCycle):
             subjects, objects = self.pairs(_SKOS + "broader")
             broader: dict[int, list[int]] = {}
-            for narrower, wider in zip(subjects.tolist(), objects.tolist()):
+            for narrower, wider in zip(subjects.tolist(), objects.tolist(), strict=True):
                 broader.setdefault(narrower, []).append(wider)
             try:
                 graphlib.TopologicalSorter(broader).prepare()
@@ -425,10 +428,10 @@ class _Verdict:
         return bool((self.counts(needed)[marked[focus[marked]]] < 1).any())
 
     def edges_missing(self, focus: np.ndarray) -> bool:
-        ends = [self.single(_SG + name, focus) for name in ("actor", "relation", "target")]
-        if any(end is None for end in ends):
+        actor_of, relation_of, target_of = (self.single(_SG + name, focus) for name in ("actor", "relation", "target"))
+        if actor_of is None or relation_of is None or target_of is None:
             return True
-        actor, relation, target = (end[focus] for end in ends)  # type: ignore[index]
+        actor, relation, target = actor_of[focus], relation_of[focus], target_of[focus]
         whole = (actor != _ABSENT) & (relation != _ABSENT) & (target != _ABSENT)
         actor, relation, target = actor[whole], relation[whole], target[whole]
         if ((actor == _NONE) | (relation == _NONE) | (target == _NONE)).any():
@@ -451,24 +454,23 @@ class _Verdict:
         texts, quotes, starts, ends = (self.reader.path(name).values or {} for name in (
             _TEXT, _SG + "quote", _SG + "quoteStart", _SG + "quoteEnd"))
         subjects, documents = self.pairs(_SG + "source")
-        for statement, document in zip(subjects.tolist(), documents.tolist()):
+        for statement, document in zip(subjects.tolist(), documents.tolist(), strict=True):
             if document not in texts or statement not in quotes or statement not in starts \
                     or statement not in ends:
                 continue  # the query joins nothing for it
             text, first, last = texts[document], starts[statement], ends[statement]
-            if text is None or first is None or last is None:
+            # kept as str and int where the screen could read them, None where it could not
+            if not (isinstance(text, str) and isinstance(first, int) and isinstance(last, int)):
                 return True
-            if not 0 <= first <= last <= len(text) or text[first:last] != quotes[statement]:  # type: ignore[operator,arg-type,index]
+            if not 0 <= first <= last <= len(text) or text[first:last] != quotes[statement]:
                 return True
         return False
 
 
 def _yield_cores() -> None:
     """Lower this thread's priority (Linux), so that the bulk loader's threads keep their cores."""
-    try:
+    with contextlib.suppress(AttributeError, OSError):
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), _NICENESS)
-    except (AttributeError, OSError):
-        pass
 
 
 def screen(every: Sequence[Rule], ontology: bytes, files: Sequence[tuple[Path, ox.RdfFormat]],
