@@ -4,12 +4,30 @@ and the ids of actors and issues, in the files read together or already in the s
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import cache
 from pathlib import Path
+
+from rdflib import URIRef
 
 from graph.errors import NotFound, SourceDataError
 from graph.ingest.records import DataFile, KnownIds, SourceContext, StatementRecord
-from graph.ingest.triples import statement_graph
-from graph.vocab import relation_iri
+from graph.ingest.triples import ontology_graph, statement_graph
+from graph.vocab import RDF, SG, relation_iri
+
+
+@cache
+def _relations() -> frozenset[URIRef]:
+    """The relations the ontology defines: its stance and actor relations (not ``sg:actor`` ...)."""
+    g = ontology_graph()
+    return frozenset(s for kind in (SG.StanceRelation, SG.ActorRelation)
+                     for s in g.subjects(RDF.type, kind) if isinstance(s, URIRef))
+
+
+def _is_relation(slug: str) -> bool:
+    try:
+        return relation_iri(slug) in _relations()
+    except AttributeError:  # no term of that name in the ontology at all
+        return False
 
 
 def _check(origin: Path | str, line: int | None, record: str, kind: str, key: str,
@@ -47,11 +65,8 @@ def check_statements(records: Sequence[StatementRecord], source: SourceContext,
                 else "; the quote does not occur in the text at all"
             raise SourceDataError(origin, f"quote does not match the text at "
                                   f"[{st.start}, {st.end}){hint}", line=line, record=st.id)
-        try:
-            relation_iri(st.relation)
-        except AttributeError as err:
-            raise SourceDataError(origin, f"unknown relation {st.relation!r}",
-                                  line=line, record=st.id) from err
+        if not _is_relation(st.relation):
+            raise SourceDataError(origin, f"unknown relation {st.relation!r}", line=line, record=st.id)
         if st.date_basis and st.date_basis not in source.facts:
             raise SourceDataError(origin, f"date_basis {st.date_basis!r} is not a background "
                                   f"fact of source {source.slug!r}", line=line, record=st.id)

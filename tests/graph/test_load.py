@@ -68,6 +68,7 @@ def test_changed_text_file_is_caught_by_its_checksum(mini_dir: Path) -> None:
 @pytest.mark.parametrize(("field", "value", "message"), [
     ("date", "2025-13-40", "date"),
     ("relation", "adores", "unknown relation 'adores'"),
+    ("relation", "quote", "unknown relation 'quote'"),  # a property of the ontology, not a relation
     ("attribution", "whispered", "attribution"),
     ("colour", "red", "Extra inputs are not permitted"),
     ("actor", "Not A Slug", "String should match pattern"),
