@@ -50,7 +50,7 @@ def windowed(window: int | None, step: int | None) -> TypeGuard[int]:
     (True, False)
     """
     if window is None and step is not None:
-        raise InvalidOption("--step needs --window")
+        raise InvalidOption("a step needs a window")
     return window is not None
 
 

@@ -150,8 +150,8 @@ def test_coalitions_blocs_and_centrality(client: TestClient) -> None:
 
 def test_window_and_option_errors(client: TestClient) -> None:
     alone = client.get("/camps/foreign-troops", params={"step": 1})
-    assert alone.status_code == 422 and alone.json()["detail"] == "--step needs --window"
-    assert client.get("/centrality", params={"step": 7}).json()["detail"] == "--step needs --window"
+    assert alone.status_code == 422 and alone.json()["detail"] == "a step needs a window"
+    assert client.get("/centrality", params={"step": 7}).json()["detail"] == "a step needs a window"
     zero = client.get("/paths", params={"source": "sylvania", "target": "osterlich", "window": 0})
     assert zero.status_code == 422 and zero.json()["detail"][0]["loc"] == ["query", "window"]
     backwards = client.get("/camps/foreign-troops", params={"window": 1, "from": "2025-01-10", "to": "2025-01-09"})

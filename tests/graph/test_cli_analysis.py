@@ -86,12 +86,12 @@ def test_camps_path_coalitions_centrality(debate_env: Path) -> None:
     (["network", "affiliation", "--aggregate", "congruence"], "not 'congruence'"),
     (["network", "congruence", "--roll-up", "trops"], "did you mean troops"),
     (["network", "congruence", "--window", "30", "--format", "csv"], "csv holds one matrix"),
-    (["network", "congruence", "--step", "3"], "--step needs --window"),
+    (["network", "congruence", "--step", "3"], "a step needs a window"),
     (["coalitions", "--method", "leiden"], "unknown method"),
     (["path", "avalon", "avalon"], "both 'avalon'"),
     (["path", "avalon", "brigadon"], "did you mean brigadoon"),
     (["camps", "troops", "--from", "yesterday"], "from 'yesterday' is not a date (YYYY-MM-DD)"),
-    (["camps", "troops", "--step", "3"], "--step needs --window"),
+    (["camps", "troops", "--step", "3"], "a step needs a window"),
     (["centrality", "--window", "1", "--from", "2020-01-01"], "more than 1000; take a longer step"),
 ])
 def test_errors_are_one_line(debate_env: Path, args: list[str], message: str) -> None:

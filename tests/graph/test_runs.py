@@ -48,7 +48,7 @@ def test_networks_whole_and_per_window(debate_store: Store, debate: nx.MultiDiGr
     assert {(d["start"], d["end"]) for *_, d in G.edges(data=True)} == {YEARS[0]}  # 2025: Avalon alone
     with pytest.raises(NotFound, match="did you mean troops"):
         runs.networks(debate_store, "congruence", runs.NetworkOptions(roll_up=("trops",)))
-    with pytest.raises(InvalidOption, match="--step needs --window"):
+    with pytest.raises(InvalidOption, match="a step needs a window"):
         runs.networks(debate_store, "congruence", runs.NetworkOptions(step=3))
 
 

@@ -20,7 +20,7 @@ YEARS = [("2024-01-02", "2025-01-01"), ("2025-01-02", "2026-01-02")]
 
 def test_windowed_needs_a_window_for_a_step() -> None:
     assert windowed(30, None) and windowed(30, 7) and not windowed(None, None)
-    with pytest.raises(InvalidOption, match="--step needs --window"):
+    with pytest.raises(InvalidOption, match="a step needs a window"):
         windowed(None, 7)
 
 
@@ -44,7 +44,7 @@ def test_over_view_runs_on_the_whole_view_or_per_window(debate: nx.MultiDiGraph)
     yearly = over_view(debate, lambda H: sum(1 for *_, d in H.edges(data="date") if d), window=366)
     assert [(w.start, w.end) for w in yearly] == YEARS
     assert [w.result for w in yearly] == [11, 1]  # the debate's statements, then Avalon's offer
-    with pytest.raises(InvalidOption, match="--step needs --window"):
+    with pytest.raises(InvalidOption, match="a step needs a window"):
         over_view(debate, nx.number_of_edges, step=3)
 
 
