@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from pydantic import Field
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from graph.errors import Conflict, NotFound
 from graph.ingest.records import BackgroundFact, SourceContext, SourceDescription, StatementRecord, Text
@@ -48,12 +48,10 @@ def source_context(store: Store, slug: str) -> SourceContext:
         slugs = [str(r["s"]) for r in store.select("SELECT ?s WHERE { ?d a sg:SourceDocument ; sg:slug ?s }")]
         raise NotFound.among("source", slug, slugs)
     prefix = f"{ID}background/{slug}-"
-    # the source's facts are told by their IRIs, filtered here: a bound value reaches an
-    # endpoint as a VALUES clause, which a FILTER inside the pattern would not see
     facts = {str(r["fact"])[len(prefix):]: (URIRef(str(r["fact"])), str(r["description"]))
-             for r in store.select("SELECT ?fact ?description WHERE { ?fact a sg:Background ; "
-                                   "dcterms:description ?description }")
-             if str(r["fact"]).startswith(prefix)}
+             for r in store.select("SELECT ?fact ?description ?prefix WHERE { ?fact a sg:Background ; "
+                                   "dcterms:description ?description FILTER STRSTARTS(STR(?fact), ?prefix) }",
+                                   {"prefix": Literal(prefix)})}
     return SourceContext(slug, str(rows[0]["text"]), dt.date.fromisoformat(str(rows[0]["date"])), facts)
 
 

@@ -8,7 +8,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 import pyoxigraph as ox
 
-from graph.errors import ShapeViolation
+from graph.errors import QueryError, ShapeViolation
 from graph.shapes.rules import Rule, Violation, rules
 from graph.store.engine import Engine
 from graph.store.results import plain
@@ -48,7 +48,8 @@ def check_shapes(engine: Engine, only: Collection[int] | None = None) -> None:
 
 def _rows(engine: Engine, query: str) -> ox.QuerySolutions:
     result = engine.query(query)
-    assert isinstance(result, ox.QuerySolutions), "a rule is a SELECT query"
+    if not isinstance(result, ox.QuerySolutions):
+        raise QueryError("a shape rule must be a SELECT query")
     return result
 
 

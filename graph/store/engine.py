@@ -31,7 +31,7 @@ class Engine(Protocol):
     def query(self, query: str, bindings: Mapping[str, Term] | None = None,
               timeout: float | None = None) -> Answer:
         """Run a read-only query with the store's prefixes, ``bindings`` substituted for variables
-        (each must occur in a triple pattern and be projected by a SELECT); ``timeout`` seconds
+        (each returned by the query: see :data:`graph.store.store.Bindings`); ``timeout`` seconds
         bound the wait where the engine can. Raises SyntaxError, TimeoutError, OSError,
         ValueError or RuntimeError."""
         ...

@@ -58,10 +58,9 @@ _TYPED_SLUGS = "SELECT ?type ?slug ?g WHERE { ?x a ?type . GRAPH ?g { ?x sg:slug
 
 Bindings = Mapping[str, URIRef | Literal] | None
 """Values of query variables (named without ``?``), substituted by the engine, never pasted into
-the query text. A bound variable must occur in a triple pattern of the query and, in a SELECT, be
-projected (``SELECT *`` or by name): Oxigraph substitutes only projected variables (SPARQL
-SEP-0007), and an endpoint gets them as a ``VALUES`` clause (trailing a SELECT, the last element
-of the WHERE group of the other forms), joined with the pattern's solutions."""
+the query text. A bound variable must be returned by the query (a SELECT's projection, a
+CONSTRUCT's template): Oxigraph substitutes only those (SPARQL SEP-0007). An endpoint gets them as
+a ``VALUES`` clause, the last element of the WHERE group, which its filters see."""
 
 
 @dataclass(frozen=True)
