@@ -50,11 +50,6 @@ class Format:
         """The canonical media type."""
         return self.media_types[0]
 
-    @property
-    def is_rdf(self) -> bool:
-        """Whether the format serialises RDF (a graph or a dataset)."""
-        return self.kind in (Kind.GRAPH, Kind.DATASET)
-
 
 TURTLE = Format("turtle", ("text/turtle",), "ttl", Kind.GRAPH)
 NTRIPLES = Format("ntriples", ("application/n-triples",), "nt", Kind.GRAPH)

@@ -67,11 +67,6 @@ class ExportFormat(Enum):
     GEXF = formats.GEXF
     CSV = formats.CSV
 
-    @property
-    def is_network(self) -> bool:
-        """Whether the format holds the stance graph (else the RDF of the whole store)."""
-        return self in NETWORK_WRITERS
-
     @classmethod
     def parse(cls, name: str) -> ExportFormat:
         """The format named ``name``: its name, file extension or media type, in any case.

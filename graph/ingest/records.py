@@ -24,7 +24,6 @@ ActorType = Literal["State", "Person", "AnonymousSource", "Organization", "Allia
 ACTOR_TYPES: tuple[ActorType, ...] = get_args(ActorType)
 Modality = Literal["asserted", "conditional", "hypothetical", "historical", "reported"]
 Attribution = Literal["named", "anonymous", "collective", "unattributed"]
-BACKGROUND_ACTOR_FIELDS = ("wikidata", "member_of")
 LANG = "en"
 
 

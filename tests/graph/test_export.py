@@ -112,7 +112,6 @@ def test_formats_carry_media_types_and_extensions() -> None:
     assert ExportFormat.parse("TTL") is ExportFormat.TURTLE
     assert ExportFormat.parse("application/n-quads") is ExportFormat.NQUADS
     assert ExportFormat.parse("zip") is ExportFormat.CSV
-    assert [f.is_network for f in ExportFormat].count(True) == 3
 
 
 def test_unknown_format_and_misplaced_options_are_refused(seed_store: Store) -> None:

@@ -1,4 +1,4 @@
-"""Camps on a proposal and paths between two nodes (graph/queries.py)."""
+"""Camps on a proposal and paths between two nodes (graph/analysis/camps.py, paths.py)."""
 
 from __future__ import annotations
 
