@@ -7,9 +7,10 @@ from fastapi.responses import RedirectResponse
 
 from api.deps import StoreDep
 from api.negotiation import RDF_FORMATS, RDF_RESPONSES, rdf_response, rdf_type
+from graph import checks
 from graph.analysis import evidence
 from graph.errors import NotFound
-from graph.vocab import ID, is_slug
+from graph.vocab import ID
 
 router = APIRouter(tags=["linked data"])
 
@@ -21,8 +22,8 @@ _JSON_ROUTES = {"actor": "/actors/{}", "issue": "/proposals/{}", "statement": "/
             responses={**RDF_RESPONSES, 303: {"description": "See the JSON resource."}})
 def dereference(kind: Literal["actor", "issue", "statement", "source"], slug: str,
                 store: StoreDep, request: Request) -> Response:
-    iri = ID[f"{kind}/{slug}"]
-    if not is_slug(slug) or not store.ask("ASK { ?s ?p ?o }", {"s": iri}):
+    iri = ID[f"{kind}/{checks.slug(slug, kind)}"]
+    if not store.ask("ASK { ?s ?p ?o }", {"s": iri}):
         raise NotFound(kind, slug)
     media_type = rdf_type(request)
     if media_type in RDF_FORMATS:

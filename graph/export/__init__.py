@@ -110,12 +110,9 @@ def _jsonld(store: Store, out: BinaryIO) -> None:
 
 
 RDF_WRITERS: dict[ExportFormat, Callable[[Store, BinaryIO], None]] = {
-    ExportFormat.TURTLE: functools.partial(_streamed, media_type="text/turtle"),
-    ExportFormat.NTRIPLES: functools.partial(_streamed, media_type="application/n-triples"),
-    ExportFormat.NQUADS: functools.partial(_streamed, media_type="application/n-quads"),
-    ExportFormat.TRIG: functools.partial(_streamed, media_type="application/trig"),
-    ExportFormat.JSONLD: _jsonld,
-    ExportFormat.RDFXML: functools.partial(_streamed, media_type="application/rdf+xml"),
+    fmt: _jsonld if fmt is ExportFormat.JSONLD else functools.partial(_streamed, media_type=fmt.media_type)
+    for fmt in (ExportFormat.TURTLE, ExportFormat.NTRIPLES, ExportFormat.NQUADS, ExportFormat.TRIG,
+                ExportFormat.JSONLD, ExportFormat.RDFXML)
 }
 """One writer per RDF format: the whole store to a binary stream."""
 

@@ -18,6 +18,7 @@ import httpx
 import pyoxigraph as ox
 from rdflib import Graph
 
+from graph import formats
 from graph.errors import StancegraphError
 from graph.store.results import Answer, Term, plain
 from graph.vocab import PREFIXES
@@ -25,8 +26,8 @@ from graph.vocab import PREFIXES
 SCHEMES = ("sparql+http://", "sparql+https://")
 """``STANCEGRAPH_STORE`` values with these prefixes name a remote endpoint."""
 
-_JSON = "application/sparql-results+json"
-_NTRIPLES = "application/n-triples"
+_JSON = formats.SPARQL_JSON.media_type
+_NTRIPLES = formats.NTRIPLES.media_type
 _PROBE = ox.Store()
 """An empty store: parsing a query on it checks the syntax, the form, and that it is no update."""
 _DECLARED = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
