@@ -14,10 +14,13 @@ from collections.abc import Iterable, Sequence
 from graph.errors import InvalidOption, NotFound
 from graph.vocab import is_slug
 
-__all__ = ["FAMILIES", "families", "iso_date", "optional_date", "slug", "window"]
+__all__ = ["FAMILIES", "STANCE_FAMILIES", "families", "iso_date", "optional_date", "slug", "window"]
 
 FAMILIES = ("supports", "opposes", "hesitant", "neutral")
 """The relation families of the ontology (``sg:family``)."""
+
+STANCE_FAMILIES = FAMILIES[:3]
+"""The families that take a side (camps and discourse networks count these by default)."""
 
 
 def iso_date(text: str, name: str = "date") -> str:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from pydantic import BaseModel
 from rdflib import Literal
 
+from graph import checks
 from graph.analysis._bound import values
 from graph.analysis.evidence import Evidence, date_filters, matching
 from graph.analysis.resolution import Entity, narrower_issues, resolve
 from graph.store import Store
 
-_CAMP_FAMILIES = ("supports", "opposes", "hesitant")
 
-_STANCES = f"?rel sg:family ?fam . FILTER (?fam IN ({', '.join(Literal(f).n3() for f in _CAMP_FAMILIES)}))"
+_STANCES = f"?rel sg:family ?fam . FILTER (?fam IN ({', '.join(Literal(f).n3() for f in checks.STANCE_FAMILIES)}))"
 
 
 class CampMember(BaseModel):
@@ -49,7 +49,7 @@ def camps(store: Store, proposal: str, *, start: str | None = None, end: str | N
     filters, bindings = date_filters(start, end)
     goal = resolve(store, proposal, ("issue",))
     reach = values("t", [goal.iri] if direct_only else narrower_issues(store, goal.iri))
-    groups: dict[str, dict[str, list[Evidence]]] = {f: {} for f in _CAMP_FAMILIES}
+    groups: dict[str, dict[str, list[Evidence]]] = {f: {} for f in checks.STANCE_FAMILIES}
     for e in matching(store, "\n  ".join([reach, _STANCES, *filters]), **bindings):
         groups[e.family].setdefault(e.actor, []).append(e)
 

@@ -27,7 +27,6 @@ from graph import checks
 from graph.analysis.stancetable import StanceTable, first_of_each, period, stance_table
 from graph.errors import InvalidOption, NotFound
 
-STANCE_FAMILIES = ("supports", "opposes", "hesitant")
 LEVELS = (-1, 0, 1)
 """The qualifier levels: polarity of the relation."""
 
@@ -122,7 +121,7 @@ class Selection:
     isolates: bool = False
     roll_up: tuple[str, ...] = ()
     level: int | None = None
-    families: tuple[str, ...] = STANCE_FAMILIES
+    families: tuple[str, ...] = checks.STANCE_FAMILIES
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from typing import TypeVar
 
 import networkx as nx
 
+from graph import checks
 from graph.analysis import centrality as centrality_analysis
 from graph.analysis import coalitions as coalition_analysis
 from graph.analysis import discourse
@@ -36,7 +37,7 @@ class NetworkOptions:
     normalization, duplicates, isolates, roll_up, level
         As in :mod:`graph.analysis.discourse`.
     families
-        The relation families that count; none: :data:`graph.analysis.discourse.STANCE_FAMILIES`.
+        The relation families that count; none: :data:`graph.checks.STANCE_FAMILIES`.
     fold_persons
         Count a person's statements as the state's or body's they speak for.
     start, end
@@ -63,7 +64,7 @@ class NetworkOptions:
         return discourse.Selection(
             duplicates=self.duplicates, isolates=self.isolates,
             roll_up=self.roll_up, level=self.level,
-            families=self.families or discourse.STANCE_FAMILIES)
+            families=self.families or checks.STANCE_FAMILIES)
 
 
 def stance_view(store: Store, options: NetworkOptions) -> nx.MultiDiGraph:
