@@ -75,7 +75,7 @@ def get_paths(
     date_from: DateFrom = None, date_to: DateTo = None,
     window: Window = None, step: Step = None,
 ) -> paths.Paths | list[windows.PathsWindow]:
-    families = tuple(family) or paths.PATH_FAMILIES
+    families = tuple(family)
     if windows.windowed(window, step):
         return windows.paths_windows(store, source, target, window, step, k=k, max_length=max_length,
                                      direction=direction, families=families, start=date_from,

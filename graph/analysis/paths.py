@@ -67,7 +67,7 @@ def _step(G: nx.MultiDiGraph, here: str, there: str, edges: list[tuple[str, str,
 
 
 def paths(store: Store, source: str, target: str, *, k: int = 3, max_length: int = 6,
-          direction: str = "any", families: tuple[str, ...] = PATH_FAMILIES,
+          direction: str = "any", families: tuple[str, ...] = (),
           start: str | None = None, end: str | None = None) -> Paths:
     """How two actors or proposals are connected: the ``k`` shortest simple paths.
 
@@ -85,7 +85,7 @@ def paths(store: Store, source: str, target: str, *, k: int = 3, max_length: int
         ``any`` (edges walked both ways), ``forward`` (only from actor to target, narrower to
         broader) or ``backward``.
     families
-        The relation families a path may cross (:data:`PATH_FAMILIES`).
+        The relation families a path may cross (of :data:`PATH_FAMILIES`; none: all of them).
     start, end
         Only statements dated in this inclusive range.
 
@@ -98,7 +98,7 @@ def paths(store: Store, source: str, target: str, *, k: int = 3, max_length: int
     """
     if direction not in ("any", "forward", "backward"):
         raise InvalidOption(f"unknown direction {direction!r}; choose any, forward or backward")
-    checks.families(families, PATH_FAMILIES)
+    families = checks.families(families, PATH_FAMILIES) or PATH_FAMILIES
     if k < 1 or max_length < 1:
         raise InvalidOption(f"k and max_length must be at least 1, not {k} and {max_length}")
     origin, goal = resolve(store, source), resolve(store, target)

@@ -118,7 +118,7 @@ def camps_windows(store: Store, proposal: str, window: int, step: int | None = N
 
 def paths_windows(store: Store, source: str, target: str, window: int, step: int | None = None, *,
                   k: int = 3, max_length: int = 6, direction: str = "any",
-                  families: tuple[str, ...] = paths.PATH_FAMILIES, start: str | None = None,
+                  families: tuple[str, ...] = (), start: str | None = None,
                   end: str | None = None) -> list[PathsWindow]:
     """:func:`graph.analysis.paths.paths` once per window of :func:`store_windows`.
 

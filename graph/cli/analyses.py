@@ -111,7 +111,7 @@ def path_command(
     Example: stancegraph path poland russia --family supports --family opposes --family hierarchy
     Example: stancegraph path poland russia --window 30 --json
     """
-    crossed = tuple(families or paths.PATH_FAMILIES)
+    crossed = tuple(families or ())
     with open_store(store) as db:
         if windows.windowed(window, step):
             output(windows.paths_windows(db, source, target, window, step, k=k, max_length=max_length,
