@@ -16,7 +16,8 @@ import threading
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from graph.errors import QueryError, QueryTimeout, StancegraphError, UnsupportedFormat
+from graph.errors import QueryError, StancegraphError, UnsupportedFormat
+from graph.store.engine import query_error
 from graph.store.results import SparqlAnswer
 from graph.store.store import Store
 
@@ -123,7 +124,7 @@ class QueryRunner:
                 self._process.kill()
                 self._process.join()
                 self._process = self._conn = None
-                raise QueryTimeout(f"query stopped after the time limit of {self.timeout:g} s")
+                raise query_error(TimeoutError(), self.timeout)
             try:
                 kind, payload = self._conn.recv()
             except (EOFError, OSError) as err:
